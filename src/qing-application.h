@@ -3,11 +3,24 @@
 
 #include <adwaita.h>
 
+#include "qing-clock.h"
+#include "qing-notifier.h"
+
 G_BEGIN_DECLS
 
 #define QING_TYPE_APPLICATION (qing_application_get_type ())
 G_DECLARE_FINAL_TYPE (QingApplication, qing_application, QING, APPLICATION, AdwApplication)
 
-QingApplication *qing_application_new (void);
+QingApplication *qing_application_new          (void);
+QingApplication *qing_application_new_for_test (QingClock  *clock,
+                                                const char *database_path);
+
+QingClock       *qing_application_get_clock         (QingApplication *self);
+GObject         *qing_application_get_store         (QingApplication *self);
+const GError    *qing_application_get_store_error   (QingApplication *self);
+const char      *qing_application_get_database_path (QingApplication *self);
+GSettings       *qing_application_get_settings      (QingApplication *self);
+QingNotifier    *qing_application_get_notifier      (QingApplication *self);
+GObject         *qing_application_get_timer_service (QingApplication *self);
 
 G_END_DECLS

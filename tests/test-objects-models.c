@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "test-objects-util.h"
+#include "qing-store-private.h"
 
 typedef struct
 {
@@ -307,6 +308,136 @@ test_guardian_links_resync (Fixture *fx, gconstpointer data)
     g_assert_cmpstr (name_at (model, i), ==, qing_person_get_name (fresh->pdata[i]));
 }
 
+/* Replays every items-changed on a shadow array, reading the new items
+ * from the model at the time of the signal, as a GtkListView does. */
+static void
+replay_change (GListModel *model, guint position, guint removed, guint added, GPtrArray *shadow)
+{
+  g_assert_cmpuint (position + removed, <=, shadow->len);
+  /* This list only ever moves one item at a time. */
+  g_assert_cmpuint (removed, <=, 1);
+  g_assert_cmpuint (added, <=, 1);
+  g_ptr_array_remove_range (shadow, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+set_pinyin_key (Fixture *fx, gint64 id, const char *key)
+{
+  g_autoptr (QingStoreStmt) stmt = qing_store_prepare (fx->store,
+                                                       "UPDATE persons SET pinyin_key = ?2"
+                                                       " WHERE id = ?1", NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+/* Random reorders, arrivals and departures behind the list's back, then
+ * one related change: the list must end equal to a fresh query, through
+ * single-item changes that a view can follow. */
+static void
+test_random_resync (Fixture *fx, gconstpointer data)
+{
+  gint64 parent = add_person (fx, QING_PERSON_GUARDIAN, "随机家长");
+  gint64 ids[16];
+  g_autoptr (GListModel) model = qing_store_list_children_model (fx->store, parent);
+  g_autoptr (GPtrArray) shadow = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("孩子%02u", i);
+      ids[i] = add_person (fx, QING_PERSON_STUDENT, name);
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (replay_change), shadow);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr (GPtrArray) fresh = NULL;
+      guint n_moves = g_test_rand_int_range (0, 5);
+
+      /* Links come and go without their own announcement … */
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        if (g_test_rand_int_range (0, 4) == 0)
+          {
+            g_autoptr (QingStoreStmt) stmt = qing_store_prepare (
+              fx->store, g_test_rand_bit ()
+              ? "INSERT OR IGNORE INTO guardian_links (guardian_id, child_id) VALUES (?1, ?2)"
+              : "DELETE FROM guardian_links WHERE guardian_id = ?1 AND child_id = ?2", NULL);
+            sqlite3_bind_int64 (stmt, 1, parent);
+            sqlite3_bind_int64 (stmt, 2, ids[i]);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          }
+      /* … names move in the order … */
+      for (guint m = 0; m < n_moves; m++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%03d", g_test_rand_int_range (0, 1000));
+          set_pinyin_key (fx, ids[g_test_rand_int_range (0, G_N_ELEMENTS (ids))], key);
+        }
+      /* … and then one announced change makes the list read everything again. */
+      qing_store_emit_changed (fx->store, "guardian_links", 0, QING_STORE_CHANGE_REMOVED);
+
+      fresh = qing_store_list_children (fx->store, parent, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, fresh->len);
+      g_assert_cmpuint (shadow->len, ==, fresh->len);
+      for (guint i = 0; i < fresh->len; i++)
+        {
+          g_autoptr (QingPerson) item = g_list_model_get_item (model, i);
+          g_assert_cmpint (qing_person_get_id (item), ==, qing_person_get_id (fresh->pdata[i]));
+          g_assert_true (shadow->pdata[i] == (gpointer) item);
+          g_assert_cmpstr (qing_person_get_pinyin_key (item), ==,
+                           qing_person_get_pinyin_key (fresh->pdata[i]));
+        }
+    }
+}
+
+/* A view that writes to the store while the list tells it of a change
+ * (e.g. it saves something on selection) gets a consistent list. */
+static void
+write_on_change (GListModel *model, guint position, guint removed, guint added, Fixture *fx)
+{
+  static gboolean done;
+  gint64 parent;
+
+  if (done || added == 0)
+    return;
+  done = TRUE;
+  parent = qing_store_get_local_person (fx->store, QING_ROLE_PARENT, NULL);
+  g_assert_true (qing_store_link_guardian (fx->store, parent,
+                                           add_person (fx, QING_PERSON_STUDENT, "阿福"), NULL,
+                                           NULL));
+}
+
+static void
+test_reentrant_change (Fixture *fx, gconstpointer data)
+{
+  gint64 parent = add_person (fx, QING_PERSON_GUARDIAN, "魏妈妈");
+  g_autoptr (QingPerson) child = qing_person_new (QING_PERSON_STUDENT, "魏来");
+  g_autoptr (GListModel) model = qing_store_list_children_model (fx->store, parent);
+  g_autoptr (GPtrArray) shadow = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (qing_store_set_local_person (fx->store, QING_ROLE_PARENT, parent, &error));
+  g_signal_connect (model, "items-changed", G_CALLBACK (replay_change), shadow);
+  g_signal_connect (model, "items-changed", G_CALLBACK (write_on_change), fx);
+  g_assert_true (qing_store_add_child (fx->store, parent, child, NULL, &error));
+  g_assert_no_error (error);
+
+  fresh = qing_store_list_children (fx->store, parent, &error);
+  g_assert_cmpuint (fresh->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (shadow->len, ==, 2);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr (QingPerson) item = g_list_model_get_item (model, i);
+      g_assert_cmpint (qing_person_get_id (item), ==, qing_person_get_id (fresh->pdata[i]));
+      g_assert_true (shadow->pdata[i] == (gpointer) item);
+    }
+}
+
 /* A dropped list is freed and stops following the store. */
 static void
 test_model_lifetime (Fixture *fx, gconstpointer data)
@@ -334,6 +465,8 @@ main (int argc, char **argv)
   FIXTURE_TEST ("/objects/models/timers-and-moods", test_timers_and_moods_models);
   FIXTURE_TEST ("/objects/models/guardian-links-resync", test_guardian_links_resync);
   FIXTURE_TEST ("/objects/models/lifetime", test_model_lifetime);
+  FIXTURE_TEST ("/objects/models/random-resync", test_random_resync);
+  FIXTURE_TEST ("/objects/models/reentrant", test_reentrant_change);
 
   return g_test_run ();
 }

@@ -48,19 +48,26 @@ fixture_set_up (Fixture *fx, gconstpointer data)
   g_assert_nonnull (fx->store);
 }
 
+/* Deletes a database file and its companions. */
 static inline void
-fixture_tear_down (Fixture *fx, gconstpointer data)
+remove_database (const char *path)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
-  g_clear_object (&fx->store);
-  g_clear_object (&fx->clock);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *file = g_strconcat (fx->path, suffixes[i], NULL);
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
       g_remove (file);
     }
-  g_rmdir (fx->dir);
+}
+
+static inline void
+fixture_tear_down (Fixture *fx, gconstpointer data)
+{
+  g_clear_object (&fx->store);
+  g_clear_object (&fx->clock);
+  remove_database (fx->path);
+  g_assert_cmpint (g_rmdir (fx->dir), ==, 0);
   g_free (fx->path);
   g_free (fx->dir);
 }

@@ -149,6 +149,14 @@ test_talk_round_trip_and_undo (Fixture *fx, gconstpointer data)
   talks = qing_store_list_talks (fx->store, &me, child, 0, G_MAXINT64, &error);
   g_assert_cmpuint (talks->len, ==, 1);
   g_assert_cmpstr (qing_talk_get_note (g_ptr_array_index (talks, 0)), ==, "聊了数学考试");
+
+  /* A talk with someone no longer in the database: a sentence, not SQL. */
+  {
+    g_autoptr (QingTalk) orphan = qing_talk_new (child + 1000, parent, QING_ROLE_PARENT, start, 60);
+    g_assert_false (qing_store_add_talk (fx->store, orphan, &error));
+    g_assert_error (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND);
+    g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  }
 }
 
 static void
@@ -185,6 +193,60 @@ test_minutes_per_day_across_midnight (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (minutes[0], ==, 20);
   g_assert_cmpuint (minutes[1], ==, 14);   /* 14:59 is not 15 */
   g_assert_cmpuint (minutes[2], ==, 0);    /* the mentor's talk is not the parent's */
+}
+
+/* Days of 23 and 25 hours: each talk still lands on the local day it
+ * started, in the clock's zone. */
+static void
+test_minutes_per_day_dst (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (GDateTime) start = g_date_time_new (ny, 2026, 3, 7, 12, 0, 0);
+  g_autoptr (QingClock) clock = qing_clock_new_manual (start);
+  g_autoptr (QingStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx->dir, "new-york.db", NULL);
+  struct { int m, d, h, min; gint duration; } talks[] = {
+    { 3, 7, 23, 55, 600 },   /* Saturday night, before the change */
+    { 3, 8, 0, 5, 60 },      /* Sunday just after midnight (23-hour day) */
+    { 3, 8, 23, 59, 120 },   /* the end of the 23-hour day */
+    { 10, 31, 23, 30, 300 }, /* before the 25-hour day */
+    { 11, 1, 1, 30, 420 },   /* 1:30 happens twice that day: the first one */
+    { 11, 1, 23, 59, 180 },  /* the end of the 25-hour day */
+  };
+  struct { int m, d; guint seconds; } days[] = {
+    { 3, 7, 600 }, { 3, 8, 180 }, { 3, 9, 0 }, { 10, 31, 300 }, { 11, 1, 600 }, { 11, 2, 0 },
+  };
+  gint64 child;
+
+  store = qing_store_open (path, clock, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (QingPerson) person = qing_person_new (QING_PERSON_STUDENT, "Emma");
+    g_assert_true (qing_store_add_person (store, person, &error));
+    child = qing_person_get_id (person);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (talks); i++)
+    {
+      g_autoptr (GDateTime) at = g_date_time_new (ny, 2026, talks[i].m, talks[i].d, talks[i].h,
+                                                  talks[i].min, 0);
+      g_autoptr (QingTalk) talk = qing_talk_new (child, 0, QING_ROLE_PARENT,
+                                                 g_date_time_to_unix (at), talks[i].duration);
+      g_assert_true (qing_store_add_talk (store, talk, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr (GDate) day = g_date_new_dmy (days[i].d, days[i].m, 2026);
+      guint seconds[1];
+
+      g_assert_true (qing_store_get_talk_seconds_per_day (store, child, 0, day, 1, seconds,
+                                                          &error));
+      g_test_message ("%d-%d", days[i].m, days[i].d);
+      g_assert_cmpuint (seconds[0], ==, days[i].seconds);
+    }
+  g_clear_object (&store);
+  remove_database (path);
 }
 
 static void
@@ -480,6 +542,16 @@ test_mood_round_trip_and_visibility (Fixture *fx, gconstpointer data)
   /* A parent's private journal is not the mentor's to read. */
   hidden = qing_store_list_moods (fx->store, &as_mentor, child, 0, G_MAXINT64, &error);
   g_assert_cmpuint (hidden->len, ==, 0);
+  g_assert_null (qing_store_get_mood (fx->store, &as_mentor, qing_mood_entry_get_id (read),
+                                      &error));
+  g_assert_error (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autoptr (QingMoodEntry) mine = qing_store_get_mood (fx->store, &as_parent,
+                                                          qing_mood_entry_get_id (read), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (qing_mood_entry_get_note (mine), ==, "考试前睡不好");
+  }
 
   qing_mood_entry_set_valence (read, 1);
   qing_mood_entry_set_energy (read, QING_ENERGY_UNSET);
@@ -555,6 +627,14 @@ test_remove_person_cascades (Fixture *fx, gconstpointer data)
   timer = qing_store_start_timer (fx->store, child, parent, QING_ROLE_PARENT, &error);
   g_assert_no_error (error);
 
+  /* A counselor's case and its append-only events go with the student too. */
+  g_assert_true (qing_store_exec (fx->store,
+                                  "INSERT INTO cases (student_id, opened_at_utc) SELECT id, 0"
+                                  " FROM persons WHERE name = '吕梓涵';"
+                                  "INSERT INTO case_events (case_id, kind, at_utc)"
+                                  " SELECT id, 1, 0 FROM cases;", &error));
+  g_assert_no_error (error);
+
   g_assert_true (qing_store_count_person_records (fx->store, child, &before, &error));
   g_assert_cmpuint (before.n_talks, ==, 3);
   g_assert_cmpuint (before.n_moods, ==, 2);
@@ -567,6 +647,7 @@ test_remove_person_cascades (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (talks->len, ==, 0);
   g_assert_cmpuint (count_rows (fx, "SELECT count(*) FROM moods"), ==, 0);
   g_assert_cmpuint (count_rows (fx, "SELECT count(*) FROM running_timers"), ==, 0);
+  g_assert_cmpuint (count_rows (fx, "SELECT count(*) FROM case_events"), ==, 0);
   children = qing_store_list_children (fx->store, parent, &error);
   g_assert_cmpuint (children->len, ==, 1);
   g_assert_cmpstr (qing_person_get_name (g_ptr_array_index (children, 0)), ==, "吕梓轩");
@@ -652,20 +733,25 @@ test_last_talk_times (Fixture *fx, gconstpointer data)
 
   /* The latest effective talk by a mentor: 14:59 does not count. */
   g_assert_true (qing_store_get_last_talk_times (fx->store, who, 3, QING_ROLE_MENTOR,
-                                                 QING_EFFECTIVE_TALK_SECONDS, last, &error));
+                                                 QING_EFFECTIVE_TALK_SECONDS, 0, last, &error));
   g_assert_no_error (error);
   g_assert_cmpint (last[0], ==, 1000);
   g_assert_cmpint (last[1], ==, 3000);
   g_assert_cmpint (last[2], ==, 0);   /* never */
   /* Any role, any length. */
-  g_assert_true (qing_store_get_last_talk_times (fx->store, who, 3, 0, 0, last, &error));
+  g_assert_true (qing_store_get_last_talk_times (fx->store, who, 3, 0, 0, 0, last, &error));
   g_assert_cmpint (last[0], ==, 9000);
   g_assert_cmpint (last[2], ==, 4000);
+  /* Not looking further back than 3500: b's talk at 3000 is too old. */
+  g_assert_true (qing_store_get_last_talk_times (fx->store, who, 3, QING_ROLE_MENTOR, 0, 3500, last,
+                                                 &error));
+  g_assert_cmpint (last[0], ==, 5000);
+  g_assert_cmpint (last[1], ==, 0);
 }
 
 /* The query plan of the statement the store really prepared for @marker. */
 static char *
-plan_of (Fixture *fx, const char *marker, gboolean with_role)
+plan_of (Fixture *fx, const char *marker, const char *also, const char *without)
 {
   sqlite3 *db = qing_store_get_db (fx->store);
   g_autoptr (GString) details = g_string_new (NULL);
@@ -674,7 +760,8 @@ plan_of (Fixture *fx, const char *marker, gboolean with_role)
 
   while ((stmt = sqlite3_next_stmt (db, stmt)) != NULL)
     if (strstr (sqlite3_sql (stmt), marker) != NULL
-        && (strstr (sqlite3_sql (stmt), "listener_role = ?4") != NULL) == with_role)
+        && (also == NULL || strstr (sqlite3_sql (stmt), also) != NULL)
+        && (without == NULL || strstr (sqlite3_sql (stmt), without) == NULL))
       break;
   g_assert_nonnull (stmt);
   explain = g_strconcat ("EXPLAIN QUERY PLAN ", sqlite3_sql (stmt), NULL);
@@ -702,13 +789,28 @@ test_talk_spans_plan (Fixture *fx, gconstpointer data)
   one = qing_store_list_talk_spans_by_role (fx->store, ids, 2, QING_ROLE_MENTOR, 0, 100, &error);
   g_assert_no_error (error);
 
-  plan_any = plan_of (fx, "json_each", FALSE);
+  plan_any = plan_of (fx, "json_each", "start_utc >= ?2", "listener_role =");
   g_assert_nonnull (strstr (plan_any, "COVERING INDEX talks_by_student"));
   g_assert_nonnull (strstr (plan_any, "start_utc>?"));
   g_assert_null (strstr (plan_any, "SCAN talks"));
-  plan_one = plan_of (fx, "json_each", TRUE);
-  g_assert_nonnull (strstr (plan_one, "USING COVERING INDEX talks_by_"));
+  plan_one = plan_of (fx, "json_each", "listener_role = ?4", NULL);
+  g_assert_nonnull (strstr (plan_one,
+                           "COVERING INDEX talks_by_student (student_id=? AND start_utc>?"));
   g_assert_null (strstr (plan_one, "SCAN talks"));
+
+  /* The latest talk of each student: a search back through that
+   * student's own talks, never the role's talks of the whole school. */
+  {
+    gint64 last[2];
+    g_autofree char *plan_last = NULL;
+
+    g_assert_true (qing_store_get_last_talk_times (fx->store, ids, 2, QING_ROLE_MENTOR, 900, 0,
+                                                   last, &error));
+    plan_last = plan_of (fx, "ORDER BY t.start_utc DESC", "listener_role", NULL);
+    g_assert_nonnull (strstr (plan_last, "COVERING INDEX talks_by_student"));
+    g_assert_nonnull (strstr (plan_last, "(student_id=?"));
+    g_assert_null (strstr (plan_last, "talks_by_role_time"));
+  }
 }
 
 int
@@ -722,6 +824,7 @@ main (int argc, char **argv)
   g_test_add_func ("/objects/talk/effective-line", test_talk_effective_line);
   FIXTURE_TEST ("/objects/talk/round-trip-and-undo", test_talk_round_trip_and_undo);
   FIXTURE_TEST ("/objects/talk/minutes-per-day", test_minutes_per_day_across_midnight);
+  FIXTURE_TEST ("/objects/talk/minutes-per-day-dst", test_minutes_per_day_dst);
   FIXTURE_TEST ("/objects/talk/spans", test_talk_spans);
   FIXTURE_TEST ("/objects/talk/spans-plan", test_talk_spans_plan);
   FIXTURE_TEST ("/objects/talk/last-talk-times", test_last_talk_times);

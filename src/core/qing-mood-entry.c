@@ -305,7 +305,7 @@ qing_mood_entry_set_at_utc (QingMoodEntry *self, gint64 at_utc)
 GDateTime *
 qing_mood_entry_dup_at_local (QingMoodEntry *self, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   g_return_val_if_fail (QING_IS_MOOD_ENTRY (self), NULL);
   g_return_val_if_fail (tz != NULL, NULL);

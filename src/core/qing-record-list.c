@@ -28,6 +28,8 @@ struct _QingRecordList
   GPtrArray                *items; /* GObject*, full references */
   GArray                   *ids;   /* gint64, the items' ids */
   gulong                    changed_handler;
+  gboolean                  busy;           /* emitting items-changed */
+  gboolean                  refresh_queued; /* a change came in meanwhile */
 };
 
 static void qing_record_list_model_init (GListModelInterface *iface);
@@ -337,11 +339,7 @@ related_item (QingRecordList *self, const QingRecordListRelated *related, gint64
 }
 
 static void
-on_store_row_changed (QingStore      *store,
-                      const char     *table,
-                      gint64          row_id,
-                      QingStoreChange kind,
-                      QingRecordList *self)
+follow_change (QingRecordList *self, const char *table, gint64 row_id, QingStoreChange kind)
 {
   const QingRecordListRelated *related;
 
@@ -364,6 +362,32 @@ on_store_row_changed (QingStore      *store,
         refresh_all (self);
       return;
     }
+}
+
+static void
+on_store_row_changed (QingStore      *store,
+                      const char     *table,
+                      gint64          row_id,
+                      QingStoreChange kind,
+                      QingRecordList *self)
+{
+  /* A handler of our items-changed may write to the store: never change
+   * the list under our own feet, read it all again once we are done. */
+  if (self->busy)
+    {
+      self->refresh_queued = TRUE;
+      return;
+    }
+  g_object_ref (self);
+  self->busy = TRUE;
+  follow_change (self, table, row_id, kind);
+  while (self->refresh_queued)
+    {
+      self->refresh_queued = FALSE;
+      refresh_all (self);
+    }
+  self->busy = FALSE;
+  g_object_unref (self);
 }
 
 static void

@@ -34,6 +34,18 @@ gboolean qing_repository_fail (GError    **error,
                                QingRepositoryError code,
                                const char *message);
 
+/* Steps a write (INSERT/UPDATE/DELETE) and resets it; on failure sets
+ * @error to a sentence (a record that refers to someone no longer in the
+ * database is QING_STORE_ERROR_NOT_FOUND), prefixed with @what otherwise. */
+gboolean qing_repository_step_write (QingStore     *store,
+                                     QingStoreStmt *stmt,
+                                     const char    *what,
+                                     GError       **error);
+
+gboolean qing_repository_set_write_error (QingStore  *store,
+                                          const char *what,
+                                          GError    **error);
+
 /* TRUE for NULL or a string of only white space. */
 gboolean qing_repository_is_blank (const char *text);
 

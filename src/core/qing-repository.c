@@ -16,6 +16,37 @@ qing_repository_fail (GError **error, QingRepositoryError code, const char *mess
   return FALSE;
 }
 
+/* Steps a write and resets it; see qing-repository-private.h. */
+gboolean
+qing_repository_step_write (QingStore *store, QingStoreStmt *stmt, const char *what,
+                            GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  qing_repository_set_write_error (store, what, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* Sets @error from the connection's last error after a failed write;
+ * always returns FALSE. */
+gboolean
+qing_repository_set_write_error (QingStore *store, const char *what, GError **error)
+{
+  if (sqlite3_extended_errcode (qing_store_get_db (store)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
+                           _("Someone this record is about is no longer in the database."));
+      return FALSE;
+    }
+  return qing_store_set_error_from_db (store, error, what);
+}
+
 /* TRUE for NULL, "" or only white space (ASCII or the ideographic space). */
 gboolean
 qing_repository_is_blank (const char *text)

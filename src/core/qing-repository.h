@@ -18,6 +18,20 @@
  * VISIBILITY_FAMILY also to the student's guardians in the parent role.
  * Records a viewer may not see are left out entirely, not just their note:
  * even that a counselor talked with a student is confidential.
+ *
+ * Live lists (qing_store_list_*_model) hold the objects of one query in
+ * its order (people in pinyin order, talks and moods oldest first) and
+ * follow the store: each committed change reaches them as the exact
+ * items-changed (one item removed, inserted or replaced, or a removal and
+ * an insertion when it moved), never a reset, and objects that did not
+ * change stay the same instances.  Give them to a GtkListView as they are:
+ *
+ *   QingViewer me = { parent_id, QING_ROLE_PARENT };
+ *   g_autoptr (GListModel) talks =
+ *     qing_store_list_talks_model (store, &me, child_id, month_start, month_end);
+ *
+ * Times are UTC Unix seconds; the local day of a talk (the day it started)
+ * is taken in the time zone of the store's QingClock.
  */
 #pragma once
 
@@ -251,6 +265,7 @@ gboolean    qing_store_get_last_talk_times   (QingStore     *self,
                                               guint          n_students,
                                               QingRole       listener_role,
                                               gint           min_duration_s,
+                                              gint64         since_utc,
                                               gint64        *last_start_utc,
                                               GError       **error);
 
@@ -264,6 +279,10 @@ gboolean       qing_store_update_mood        (QingStore      *self,
 QingMoodEntry *qing_store_remove_mood        (QingStore      *self,
                                               gint64          mood_id,
                                               GError        **error);
+QingMoodEntry *qing_store_get_mood           (QingStore        *self,
+                                              const QingViewer *viewer,
+                                              gint64            mood_id,
+                                              GError          **error);
 GPtrArray     *qing_store_list_moods         (QingStore        *self,
                                               const QingViewer *viewer,
                                               gint64            student_id,

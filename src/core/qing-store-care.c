@@ -54,7 +54,7 @@ insert_change (QingStore     *self,
     sqlite3_bind_int (stmt, 5, role);
   sqlite3_bind_int64 (stmt, 6, qing_store_now (self));
   qing_repository_bind_text (stmt, 7, reason);
-  if (!qing_store_step_done (self, stmt, _("Saving the care level"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the care level"), error))
     return 0;
   id = sqlite3_last_insert_rowid (qing_store_get_db (self));
   qing_store_emit_changed (self, "care_levels", id, QING_STORE_CHANGE_ADDED);

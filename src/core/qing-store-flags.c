@@ -80,7 +80,7 @@ qing_store_raise_flag (QingStore *self, QingFlag *flag, GError **error)
   sqlite3_bind_int (stmt, 6, qing_flag_get_severity (flag));
   sqlite3_bind_text (stmt, 7, qing_flag_get_observed (flag), -1, SQLITE_TRANSIENT);
   qing_repository_bind_text (stmt, 8, qing_flag_get_who_was_told (flag));
-  if (!qing_store_step_done (self, stmt, _("Raising the flag"), error))
+  if (!qing_repository_step_write (self, stmt, _("Raising the flag"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (qing_store_get_db (self));
   g_object_set (flag, "id", id, "uuid", uuid, "raised-at-utc", now,
@@ -107,7 +107,7 @@ qing_store_set_flag_status (QingStore *self, gint64 flag_id, QingFlagStatus stat
   sqlite3_bind_int64 (stmt, 1, flag_id);
   sqlite3_bind_int (stmt, 2, status);
   sqlite3_bind_int64 (stmt, 3, qing_store_now (self));
-  if (!qing_store_step_done (self, stmt, _("Saving the flag"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the flag"), error))
     return FALSE;
   if (sqlite3_changes (qing_store_get_db (self)) == 0)
     {

@@ -61,7 +61,7 @@ qing_store_add_group (QingStore *self, QingGroup *group, GError **error)
   sqlite3_bind_text (stmt, 3, qing_group_get_name (group), -1, SQLITE_TRANSIENT);
   qing_repository_bind_id (stmt, 4, qing_group_get_mentor_id (group));
   sqlite3_bind_int64 (stmt, 5, qing_store_now (self));
-  if (!qing_store_step_done (self, stmt, _("Saving the class or group"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the class or group"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (qing_store_get_db (self));
   g_object_set (group, "id", id, "uuid", uuid, NULL);
@@ -88,7 +88,7 @@ qing_store_update_group (QingStore *self, QingGroup *group, GError **error)
   sqlite3_bind_text (stmt, 2, qing_group_get_name (group), -1, SQLITE_TRANSIENT);
   qing_repository_bind_id (stmt, 3, qing_group_get_mentor_id (group));
   sqlite3_bind_int64 (stmt, 4, qing_store_now (self));
-  if (!qing_store_step_done (self, stmt, _("Saving the class or group"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the class or group"), error))
     return FALSE;
   if (sqlite3_changes (qing_store_get_db (self)) == 0)
     {
@@ -113,7 +113,7 @@ qing_store_remove_group (QingStore *self, gint64 group_id, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, group_id);
-  if (!qing_store_step_done (self, stmt, _("Removing the class or group"), error))
+  if (!qing_repository_step_write (self, stmt, _("Removing the class or group"), error))
     return FALSE;
   qing_store_emit_changed (self, "student_groups", group_id, QING_STORE_CHANGE_REMOVED);
   return TRUE;
@@ -234,7 +234,7 @@ qing_store_add_to_group (QingStore *self, gint64 group_id, gint64 student_id, GE
                                        "of this kind. Move them instead."));
       if (sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_UNIQUE)
         return TRUE; /* already a member: nothing to do */
-      return qing_store_set_error_from_db (self, error, _("Adding a student to a group"));
+      return qing_repository_set_write_error (self, _("Adding a student to a group"), error);
     }
   qing_store_emit_changed (self, "group_members", sqlite3_last_insert_rowid (db),
                            QING_STORE_CHANGE_ADDED);

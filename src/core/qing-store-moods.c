@@ -121,7 +121,7 @@ qing_store_add_mood (QingStore *self, QingMoodEntry *entry, GError **error)
   qing_repository_bind_id (stmt, 1, qing_mood_entry_get_id (entry));
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   bind_mood (self, stmt, entry);
-  if (!qing_store_step_done (self, stmt, _("Saving the mood entry"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the mood entry"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (qing_store_get_db (self));
   g_object_set (entry, "id", id, "uuid", uuid, NULL);
@@ -151,7 +151,7 @@ qing_store_update_mood (QingStore *self, QingMoodEntry *entry, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, qing_mood_entry_get_id (entry));
   bind_mood (self, stmt, entry);
-  if (!qing_store_step_done (self, stmt, _("Saving the mood entry"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the mood entry"), error))
     return FALSE;
   if (sqlite3_changes (qing_store_get_db (self)) == 0)
     {
@@ -198,7 +198,7 @@ remove_mood_in_transaction (QingStore *self, gpointer user_data, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->mood_id);
-  if (!qing_store_step_done (self, stmt, _("Removing the mood entry"), error))
+  if (!qing_repository_step_write (self, stmt, _("Removing the mood entry"), error))
     return FALSE;
   qing_store_emit_changed (self, "moods", data->mood_id, QING_STORE_CHANGE_REMOVED);
   return TRUE;
@@ -223,6 +223,34 @@ qing_store_remove_mood (QingStore *self, gint64 mood_id, GError **error)
 #define STUDENT_MOODS_SQL \
   "SELECT " QING_MOOD_COLUMNS " FROM moods m WHERE " QING_VISIBLE_SQL ("m", "recorded_by") \
   " AND m.student_id = ?1 AND m.at_utc >= ?2 AND m.at_utc < ?3"
+
+/* Returns a mood entry @viewer may see (full reference); NULL with
+ * QING_STORE_ERROR_NOT_FOUND if there is none or they may not see it. */
+QingMoodEntry *
+qing_store_get_mood (QingStore *self, const QingViewer *viewer, gint64 mood_id, GError **error)
+{
+  g_autoptr (QingStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (QING_IS_STORE (self), NULL);
+  g_return_val_if_fail (viewer != NULL, NULL);
+
+  stmt = qing_store_prepare (self, "SELECT " QING_MOOD_COLUMNS " FROM moods m WHERE "
+                                   QING_VISIBLE_SQL ("m", "recorded_by") " AND m.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, mood_id);
+  qing_repository_bind_viewer (stmt, viewer);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return qing_repository_mood_from_row (self, stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
+                         _("This mood entry is no longer in the database."));
+  else
+    qing_store_set_error_from_db (self, error, _("Reading the mood journal"));
+  return NULL;
+}
 
 /* Returns the entries about @student_id noted in [@from_utc, @to_utc) that
  * @viewer may see, oldest first (a new array of QingMoodEntry). */

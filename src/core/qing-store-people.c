@@ -82,7 +82,7 @@ set_person_write_error (QingStore *self, QingPerson *person, GError **error)
                    qing_person_get_student_number (person));
       return FALSE;
     }
-  return qing_store_set_error_from_db (self, error, _("Saving the person"));
+  return qing_repository_set_write_error (self, _("Saving the person"), error);
 }
 
 static void
@@ -291,7 +291,7 @@ remove_person_in_transaction (QingStore *self, gpointer user_data, GError **erro
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->person_id);
-  if (!qing_store_step_done (self, stmt, _("Removing a person"), error))
+  if (!qing_repository_step_write (self, stmt, _("Removing a person"), error))
     return FALSE;
   if (sqlite3_changes (qing_store_get_db (self)) == 0)
     {
@@ -404,7 +404,7 @@ qing_store_set_local_person (QingStore *self, QingRole role, gint64 person_id, G
                                _("This person is no longer in the database."));
           return FALSE;
         }
-      return qing_store_set_error_from_db (self, error, _("Saving who uses this computer"));
+      return qing_repository_set_write_error (self, _("Saving who uses this computer"), error);
     }
 }
 
@@ -452,7 +452,7 @@ qing_store_link_guardian (QingStore  *self,
   sqlite3_bind_int64 (stmt, 2, child_id);
   qing_repository_bind_text (stmt, 3, relation);
   sqlite3_bind_int64 (stmt, 4, qing_store_now (self));
-  if (!qing_store_step_done (self, stmt, _("Linking a guardian and a child"), error))
+  if (!qing_repository_step_write (self, stmt, _("Linking a guardian and a child"), error))
     return FALSE;
   if (id == 0)
     id = sqlite3_last_insert_rowid (qing_store_get_db (self));
@@ -477,7 +477,7 @@ qing_store_unlink_guardian (QingStore *self, gint64 guardian_id, gint64 child_id
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!qing_store_step_done (self, stmt, _("Unlinking a guardian and a child"), error))
+  if (!qing_repository_step_write (self, stmt, _("Unlinking a guardian and a child"), error))
     return FALSE;
   qing_store_emit_changed (self, "guardian_links", id, QING_STORE_CHANGE_REMOVED);
   return TRUE;

@@ -123,7 +123,7 @@ qing_store_add_talk (QingStore *self, QingTalk *talk, GError **error)
   qing_repository_bind_id (stmt, 1, qing_talk_get_id (talk));
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   bind_talk (self, stmt, talk);
-  if (!qing_store_step_done (self, stmt, _("Saving the talk"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the talk"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (qing_store_get_db (self));
   g_object_set (talk, "id", id, "uuid", uuid, NULL);
@@ -153,7 +153,7 @@ qing_store_update_talk (QingStore *self, QingTalk *talk, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, qing_talk_get_id (talk));
   bind_talk (self, stmt, talk);
-  if (!qing_store_step_done (self, stmt, _("Saving the talk"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the talk"), error))
     return FALSE;
   if (sqlite3_changes (qing_store_get_db (self)) == 0)
     {
@@ -207,7 +207,7 @@ remove_talk_in_transaction (QingStore *self, gpointer user_data, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->talk_id);
-  if (!qing_store_step_done (self, stmt, _("Removing the talk"), error))
+  if (!qing_repository_step_write (self, stmt, _("Removing the talk"), error))
     return FALSE;
   qing_store_emit_changed (self, "talks", data->talk_id, QING_STORE_CHANGE_REMOVED);
   return TRUE;
@@ -380,6 +380,11 @@ qing_store_get_talk_minutes_per_day (QingStore    *self,
 #define EACH_ID "SELECT value FROM json_each (?1)"
 #define EVERY_STUDENT "SELECT id FROM persons WHERE kind = 1 AND ?1 IS NULL"
 #define ONE_ROLE " AND listener_role = ?4"
+/* "+": for given students, search each student's talks in the window and
+ * skip other roles inside the index, rather than walk the role's talks of
+ * the whole school (talks_by_role_time), which SQLite may pick when it has
+ * no statistics yet. */
+#define ONE_ROLE_OF_THEM " AND +listener_role = ?4"
 
 /* Returns the talks by listeners in @listener_role (0: any role) that
  * started in [@from_utc, @to_utc) with any of @student_ids (NULL: every
@@ -412,7 +417,7 @@ qing_store_list_talk_spans_by_role (QingStore    *self,
 
   /* A query per case, so that SQLite can seek (student, role) in an index. */
   if (student_ids != NULL)
-    stmt = qing_store_prepare (self, listener_role != 0 ? SPAN_SQL (EACH_ID, ONE_ROLE)
+    stmt = qing_store_prepare (self, listener_role != 0 ? SPAN_SQL (EACH_ID, ONE_ROLE_OF_THEM)
                                                         : SPAN_SQL (EACH_ID, ""), error);
   else
     stmt = qing_store_prepare (self, listener_role != 0 ? SPAN_SQL (EVERY_STUDENT, ONE_ROLE)
@@ -458,21 +463,38 @@ qing_store_list_talk_spans (QingStore    *self,
                                              error);
 }
 
+static gboolean
+has_index (QingStore *self, const char *name)
+{
+  g_autoptr (QingStoreStmt) stmt = qing_store_prepare (self, "SELECT 1 FROM sqlite_schema"
+                                                             " WHERE type = 'index' AND name = ?1",
+                                                       NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 #define LAST_TALK_SQL(role) \
   "SELECT j.key, (SELECT t.start_utc FROM talks t WHERE t.student_id = j.value" role \
-  "   AND t.duration_s >= ?3 ORDER BY t.start_utc DESC LIMIT 1) FROM json_each (?1) j"
+  "   AND t.duration_s >= ?3 AND t.start_utc >= ?4" \
+  "   ORDER BY t.start_utc DESC LIMIT 1) FROM json_each (?1) j"
 
 /* Fills @last_start_utc[i] with the start of the latest talk with
  * @student_ids[i] by a listener in @listener_role (0: any role) lasting at
- * least @min_duration_s (e.g. QING_EFFECTIVE_TALK_SECONDS), or 0 if there
- * was none: "days since the last talk" for a roster, whatever the years
- * of history (one index seek per student, walking back from the newest). */
+ * least @min_duration_s (e.g. QING_EFFECTIVE_TALK_SECONDS) that started at
+ * or after @since_utc, or 0 if there was none: "days since the last talk"
+ * for a roster.  Each student's talks are searched back from the newest
+ * down to @since_utc at most, so a bound such as a year keeps the cost
+ * the same however many years the database holds. */
 gboolean
 qing_store_get_last_talk_times (QingStore    *self,
                                 const gint64 *student_ids,
                                 guint         n_students,
                                 QingRole      listener_role,
                                 gint          min_duration_s,
+                                gint64        since_utc,
                                 gint64       *last_start_utc,
                                 GError      **error)
 {
@@ -492,16 +514,23 @@ qing_store_get_last_talk_times (QingStore    *self,
     }
   g_string_append_c (ids, ']');
 
-  /* With a role, "listener_role = ?2" lets SQLite seek (student, role). */
-  stmt = qing_store_prepare (self, listener_role != 0
-                             ? LAST_TALK_SQL (" AND t.listener_role = ?2")
-                             : LAST_TALK_SQL (""), error);
+  /* With an index on (student, role, start) one seek per student finds
+   * it.  Without one, "+listener_role" keeps SQLite from walking the
+   * role's talks of the whole school (talks_by_role_time) when it has no
+   * statistics yet: it goes back through each student's own talks. */
+  if (listener_role == 0)
+    stmt = qing_store_prepare (self, LAST_TALK_SQL (""), error);
+  else if (has_index (self, "talks_by_student_role"))
+    stmt = qing_store_prepare (self, LAST_TALK_SQL (" AND t.listener_role = ?2"), error);
+  else
+    stmt = qing_store_prepare (self, LAST_TALK_SQL (" AND +t.listener_role = ?2"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, ids->str, ids->len, SQLITE_TRANSIENT);
   if (listener_role != 0)
     sqlite3_bind_int (stmt, 2, listener_role);
   sqlite3_bind_int (stmt, 3, min_duration_s);
+  sqlite3_bind_int64 (stmt, 4, since_utc);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 index = sqlite3_column_int64 (stmt, 0);
@@ -549,10 +578,11 @@ compare_talks (GObject *a, GObject *b)
 {
   QingTalk *x = QING_TALK (a), *y = QING_TALK (b);
   gint64 sx = qing_talk_get_start_utc (x), sy = qing_talk_get_start_utc (y);
+  gint64 ix = qing_talk_get_id (x), iy = qing_talk_get_id (y);
 
   if (sx != sy)
     return sx < sy ? -1 : 1;
-  return (qing_talk_get_id (x) > qing_talk_get_id (y)) - (qing_talk_get_id (x) < qing_talk_get_id (y));
+  return (ix > iy) - (ix < iy);
 }
 
 static const QingRecordListSpec talks_spec = {

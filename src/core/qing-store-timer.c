@@ -112,7 +112,7 @@ qing_store_start_timer (QingStore *self, gint64 student_id, gint64 listener_id, 
         qing_repository_fail (error, QING_REPOSITORY_ERROR_TIMER_RUNNING,
                               _("A listening timer is already running for this student."));
       else
-        qing_store_set_error_from_db (self, error, _("Starting the listening timer"));
+        qing_repository_set_write_error (self, _("Starting the listening timer"), error);
       return NULL;
     }
   id = sqlite3_last_insert_rowid (db);
@@ -133,7 +133,7 @@ update_timer (QingStore *self, QingRunningTimer *timer, const char *sql, gboolea
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, qing_running_timer_get_id (timer));
   sqlite3_bind_int64 (stmt, 2, qing_store_now (self));
-  if (!qing_store_step_done (self, stmt, _("Saving the listening timer"), error))
+  if (!qing_repository_step_write (self, stmt, _("Saving the listening timer"), error))
     return FALSE;
   changed = sqlite3_changes (qing_store_get_db (self)) > 0;
   if (!reload_timer (self, timer, error))
@@ -240,7 +240,7 @@ finish_in_transaction (QingStore *self, gpointer user_data, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!qing_store_step_done (self, stmt, _("Stopping the listening timer"), error))
+  if (!qing_repository_step_write (self, stmt, _("Stopping the listening timer"), error))
     return FALSE;
   qing_store_emit_changed (self, "running_timers", id, QING_STORE_CHANGE_REMOVED);
   return TRUE;
@@ -290,7 +290,7 @@ qing_store_discard_timer (QingStore *self, QingRunningTimer *timer, GError **err
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!qing_store_step_done (self, stmt, _("Stopping the listening timer"), error))
+  if (!qing_repository_step_write (self, stmt, _("Stopping the listening timer"), error))
     return FALSE;
   if (sqlite3_changes (qing_store_get_db (self)) > 0)
     qing_store_emit_changed (self, "running_timers", id, QING_STORE_CHANGE_REMOVED);

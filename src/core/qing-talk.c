@@ -342,7 +342,7 @@ qing_talk_dup_start (QingTalk *self)
 GDateTime *
 qing_talk_dup_start_local (QingTalk *self, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   g_return_val_if_fail (QING_IS_TALK (self), NULL);
   g_return_val_if_fail (tz != NULL, NULL);

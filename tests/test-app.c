@@ -1,0 +1,800 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application shell in real windows: first-run welcome, roles kept
+ * across a restart, the About/Preferences/Shortcuts actions, Close, a
+ * refused database, and a second launch presenting the first window.
+ * Needs a display; skips without one unless QING_TEST_REQUIRE_DISPLAY=1.
+ */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "qing-application.h"
+#include "qing-preferences.h"
+#if __has_include("qing-store.h")
+# include "qing-store.h"
+#endif
+#if __has_include("qing-generator.h")
+# include "qing-generator.h"
+#endif
+#if __has_include("parent/qing-parent-view.h")
+# include "parent/qing-parent-view.h"
+#endif
+#if __has_include("qing-background.h")
+# include "qing-background.h"
+#endif
+#if __has_include("mentor/qing-mentor-view.h")
+# include "mentor/qing-mentor-view.h"
+# define HAVE_MENTOR_VIEW 1
+#elif __has_include("mentor/qing-mentor-view-api.h")
+# include "mentor/qing-mentor-view-api.h"
+# define HAVE_MENTOR_VIEW 1
+#endif
+#if __has_include("counselor/qing-counselor-view.h")
+# include "counselor/qing-counselor-view.h"
+# define HAVE_COUNSELOR_VIEW 1
+#endif
+#include "qing-welcome.h"
+#include "qing-window.h"
+
+static gboolean have_display;
+
+#define REQUIRE_DISPLAY()                                   \
+  G_STMT_START {                                            \
+    if (!have_display)                                      \
+      {                                                     \
+        g_test_skip ("No display; set QING_TEST_REQUIRE_DISPLAY=1 to fail instead"); \
+        return;                                             \
+      }                                                     \
+  } G_STMT_END
+
+typedef struct
+{
+  char            *dir;
+  char            *db_path;
+  QingClock       *clock;
+  gboolean         role_views;
+  QingApplication *app;
+} Fixture;
+
+static void
+reset_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_settings_reset (settings, "roles");
+  g_settings_reset (settings, "visible-role");
+  g_settings_reset (settings, "background");
+  g_settings_reset (settings, "crisis-steps");
+  g_settings_reset (settings, "reminder-time");
+}
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin_a_little (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static QingApplication *
+start_app (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  QingApplication *app = qing_application_new_for_test (fixture->clock, fixture->db_path);
+
+  /* The shell alone: role pages are placeholders unless a test sets them. */
+  g_object_set (app, "role-views", fixture->role_views, NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+static QingWindow *
+app_window (QingApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (QING_IS_WINDOW (window));
+  return QING_WINDOW (window);
+}
+
+#if __has_include("qing-store.h")
+static gboolean
+backup_written (gpointer data)
+{
+  g_autoptr (GPtrArray) backups = qing_store_list_backups (data);
+  return backups->len == 1;
+}
+#endif
+
+/* Closes the app's windows, shuts the app down and checks nothing leaks. */
+static void
+stop_app (QingApplication *app)
+{
+#if __has_include("qing-store.h")
+  /* Let today's backup (a thread) finish before the folder goes away. */
+  if (qing_application_get_store (app) != NULL)
+    spin_until (backup_written, (gpointer) qing_application_get_database_path (app));
+#endif
+
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      g_object_ref (l->data);
+      gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+  spin_a_little ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (QING_IS_WINDOW (l->data))
+      g_assert_finalize_object (l->data);
+    else
+      g_object_unref (l->data);
+  g_list_free (windows);
+  /* app.quit also stops the services (timer, reminders). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin_a_little ();
+  /* Not g_assert_finalize_object: GtkApplication keeps a reference to
+   * itself once it has loaded resources from resource-base-path. */
+  g_object_unref (app);
+}
+
+static void
+fixture_setup (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 11, 29, 19, 30, 0);
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("qing-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "qingting.db", NULL);
+  fixture->clock = qing_clock_new_manual (now);
+  reset_settings ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture *fixture, gconstpointer data)
+{
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+  g_clear_object (&fixture->clock);
+}
+
+static void
+test_first_run_shows_welcome (Fixture *fixture, gconstpointer data)
+{
+  QingApplication *app;
+  QingWindow *window;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  window = app_window (app);
+
+  g_assert_cmpstr (qing_window_get_visible_page (window), ==, "welcome");
+  g_assert_true (QING_IS_WELCOME (qing_window_get_welcome (window)));
+  /* Nothing chosen yet: Continue is off. */
+  g_assert_false (qing_welcome_get_can_continue (QING_WELCOME (qing_window_get_welcome (window))));
+  g_assert_true (qing_window_get_clock (window) == fixture->clock);
+  {
+    int min_width = -1;
+    gtk_widget_get_size_request (GTK_WIDGET (window), &min_width, NULL);
+    g_assert_cmpint (min_width, >, 0);
+    g_assert_cmpint (min_width, <=, 360);
+  }
+  stop_app (app);
+}
+
+static gboolean
+has_page (QingWindow *window, const char *name)
+{
+  return adw_view_stack_get_child_by_name (qing_window_get_view_stack (window), name) != NULL;
+}
+
+static void
+test_roles_kept_across_restart (Fixture *fixture, gconstpointer data)
+{
+  QingApplication *app;
+  QingWindow *window;
+  QingWelcome *welcome;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  window = app_window (app);
+  welcome = QING_WELCOME (qing_window_get_welcome (window));
+
+  qing_welcome_set_role_chosen (welcome, QING_ROLE_PARENT, TRUE);
+  qing_welcome_set_role_chosen (welcome, QING_ROLE_COUNSELOR, TRUE);
+  g_assert_true (qing_welcome_get_can_continue (welcome));
+  gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.continue", NULL);
+
+  g_assert_cmpstr (qing_window_get_visible_page (window), ==, "roles");
+  g_assert_true (has_page (window, "family"));
+  g_assert_false (has_page (window, "mentor"));
+  g_assert_true (has_page (window, "counselor"));
+  /* Until a role's view exists, its page says what the role does. */
+  g_assert_true (ADW_IS_STATUS_PAGE (qing_window_get_role_page (window, QING_ROLE_COUNSELOR)));
+  adw_view_stack_set_visible_child_name (qing_window_get_view_stack (window), "counselor");
+  stop_app (app);
+
+  /* A new application and window: the choice is still there. */
+  app = start_app (fixture);
+  window = app_window (app);
+  g_assert_cmpstr (qing_window_get_visible_page (window), ==, "roles");
+  g_assert_true (has_page (window, "family"));
+  g_assert_true (has_page (window, "counselor"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (qing_window_get_view_stack (window)),
+                   ==, "counselor");
+  stop_app (app);
+}
+
+/* The window opens at the size it had, and keeps the size it is given. */
+static void
+test_window_size_remembered (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  QingApplication *app;
+  QingWindow *window;
+  int width = 0, height = 0;
+
+  REQUIRE_DISPLAY ();
+  g_settings_set_int (settings, "window-width", 720);
+  g_settings_set_int (settings, "window-height", 560);
+  app = start_app (fixture);
+  window = app_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 720);
+  g_assert_cmpint (height, ==, 560);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  stop_app (app);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* With every role held, the window still fits a 360 px wide phone screen. */
+static void
+test_narrow_width (Fixture *fixture, gconstpointer data)
+{
+  QingApplication *app;
+  QingWindow *window;
+  GtkWidget *content;
+  int minimum = -1;
+  const char *all[] = { "parent", "mentor", "counselor", NULL };
+
+  REQUIRE_DISPLAY ();
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_strv (settings, "roles", all);
+  }
+  app = start_app (fixture);
+  window = app_window (app);
+  spin_a_little ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, >, 0);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* The welcome page too. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_settings_reset (settings, "roles");
+  }
+  g_assert_cmpstr (qing_window_get_visible_page (window), ==, "welcome");
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  stop_app (app);
+}
+
+static void
+test_role_page_hook (Fixture *fixture, gconstpointer data)
+{
+  QingApplication *app;
+  QingWindow *window;
+  GtkWidget *view;
+
+  REQUIRE_DISPLAY ();
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    const char *roles[] = { "mentor", NULL };
+    g_settings_set_strv (settings, "roles", roles);
+  }
+  app = start_app (fixture);
+  window = app_window (app);
+  g_assert_cmpstr (qing_window_get_visible_page (window), ==, "roles");
+
+  view = gtk_label_new ("mentor view");
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  qing_window_set_role_page (window, QING_ROLE_MENTOR, view);
+  g_assert_true (qing_window_get_role_page (window, QING_ROLE_MENTOR) == view);
+  g_assert_true (adw_view_stack_get_child_by_name (qing_window_get_view_stack (window), "mentor")
+                 == view);
+  /* A page set for a role not held waits until the role is taken up. */
+  qing_window_set_role_page (window, QING_ROLE_PARENT, gtk_label_new ("family view"));
+  g_assert_null (qing_window_get_role_page (window, QING_ROLE_PARENT));
+  qing_settings_set_role (qing_window_get_settings (window), QING_ROLE_PARENT, TRUE);
+  g_assert_true (GTK_IS_LABEL (qing_window_get_role_page (window, QING_ROLE_PARENT)));
+  qing_window_show_role (window, QING_ROLE_PARENT);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (qing_window_get_view_stack (window)),
+                   ==, "family");
+  stop_app (app);
+  g_assert_null (view);
+}
+
+typedef struct
+{
+  GType type;
+} FindWindow;
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr (GListModel) toplevels = NULL;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel (((FindWindow *) data)->type) != NULL;
+}
+
+static void
+check_action_opens (QingApplication *app, const char *action, GType type, gboolean owned)
+{
+  FindWindow find = { type };
+  GtkWindow *window;
+
+  g_assert_null (find_toplevel (type));
+  g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
+  spin_until (toplevel_shown, &find);
+  window = find_toplevel (type);
+  g_assert_nonnull (window);
+  if (owned)
+    {
+      /* A window of its own: closing it frees it. */
+      g_object_ref (window);
+      gtk_window_destroy (window);
+      spin_a_little ();
+      g_assert_finalize_object (window);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+    }
+}
+
+static void
+test_actions_open_windows (Fixture *fixture, gconstpointer data)
+{
+  QingApplication *app;
+  g_auto (GStrv) quit_accels = NULL;
+  g_auto (GStrv) close_accels = NULL;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  app_window (app);
+
+  check_action_opens (app, "about", ADW_TYPE_ABOUT_WINDOW, TRUE);
+  check_action_opens (app, "preferences", QING_TYPE_PREFERENCES_WINDOW, TRUE);
+  /* The shortcuts window belongs to the main window and is only hidden. */
+  check_action_opens (app, "shortcuts", GTK_TYPE_SHORTCUTS_WINDOW, FALSE);
+
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.close");
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+  g_assert_cmpstr (close_accels[0], ==, "<Control>w");
+  stop_app (app);
+}
+
+static void
+test_close_action (Fixture *fixture, gconstpointer data)
+{
+  QingApplication *app;
+  QingWindow *window;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  window = g_object_ref (app_window (app));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  spin_a_little ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (window);
+  stop_app (app);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences_edit_settings (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *steps = NULL;
+  QingPreferencesWindow *prefs;
+  GtkWidget *text_view;
+  int hour = -1, minute = -1;
+
+  REQUIRE_DISPLAY ();
+  qing_settings_set_role (settings, QING_ROLE_MENTOR, TRUE);
+  qing_settings_set_role (settings, QING_ROLE_MENTOR, TRUE);
+  g_assert_true (qing_settings_has_role (settings, QING_ROLE_MENTOR));
+  g_assert_false (qing_settings_has_role (settings, QING_ROLE_PARENT));
+
+  g_assert_true (qing_settings_get_time (settings, "reminder-time", &hour, &minute));
+  g_assert_cmpint (hour, ==, 20);
+  g_assert_cmpint (minute, ==, 0);
+  g_assert_true (qing_settings_get_time (settings, "digest-time", &hour, &minute));
+  g_assert_cmpint (hour, ==, 7);
+  g_assert_cmpint (minute, ==, 30);
+  g_settings_set_string (settings, "reminder-time", "25:00");
+  g_assert_false (qing_settings_get_time (settings, "reminder-time", &hour, &minute));
+  g_settings_reset (settings, "reminder-time");
+
+  steps = qing_settings_dup_crisis_steps (settings);
+  g_assert_cmpstr (steps, ==, qing_crisis_steps_default ());
+  g_assert_nonnull (strstr (steps, "120"));
+
+  /* The window shows and edits the same keys. */
+  prefs = qing_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin_a_little ();
+  text_view = find_descendant (GTK_WIDGET (prefs), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (text_view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "Call 张老师 at 6601.", -1);
+  g_clear_pointer (&steps, g_free);
+  steps = qing_settings_dup_crisis_steps (settings);
+  g_assert_cmpstr (steps, ==, "Call 张老师 at 6601.");
+  g_object_ref (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin_a_little ();
+  g_assert_finalize_object (prefs);
+}
+
+static void
+test_refused_database (Fixture *fixture, gconstpointer data)
+{
+#if __has_include("qing-store.h")
+  static const char junk[] = "This is a shopping list, not a database.\n";
+  g_autofree char *after = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+  QingApplication *app;
+  QingWindow *window;
+
+  REQUIRE_DISPLAY ();
+  g_file_set_contents (fixture->db_path, junk, -1, &error);
+  g_assert_no_error (error);
+
+  app = start_app (fixture);
+  window = app_window (app);
+  g_assert_nonnull (qing_application_get_store_error (app));
+  g_assert_null (qing_application_get_store (app));
+  g_assert_cmpstr (qing_window_get_visible_page (window), ==, "error");
+
+  /* The refused file is left exactly as it was. */
+  g_file_get_contents (fixture->db_path, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (after, length, junk, sizeof junk - 1);
+  stop_app (app);
+#else
+  g_test_skip ("The store is not part of the build yet");
+#endif
+}
+
+static void
+test_database_opened (Fixture *fixture, gconstpointer data)
+{
+#if __has_include("qing-store.h")
+  QingApplication *app;
+  QingWindow *window;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  window = app_window (app);
+  g_assert_no_error ((GError *) qing_application_get_store_error (app));
+  g_assert_nonnull (qing_application_get_store (app));
+  g_assert_true (qing_window_get_store (window) == qing_application_get_store (app));
+  g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+  /* Today's backup (the day of the injected clock) is written next to it. */
+  spin_until (backup_written, fixture->db_path);
+  {
+    g_autofree char *expected = g_strconcat (fixture->db_path, ".backup-2026-11-29", NULL);
+    g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+  }
+  stop_app (app);
+#else
+  g_test_skip ("The store is not part of the build yet");
+#endif
+}
+
+static void
+test_demo_fills_empty_database (Fixture *fixture, gconstpointer data)
+{
+#if __has_include("qing-demo.h") && __has_include("qing-generator.h")
+  g_autoptr (GError) error = NULL;
+  QingApplication *app;
+  gboolean empty = TRUE;
+
+  REQUIRE_DISPLAY ();
+  app = qing_application_new_for_test (fixture->clock, fixture->db_path);
+  g_object_set (app, "demo", TRUE, NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_nonnull (qing_application_get_store (app));
+  g_assert_true (qing_generator_is_empty (QING_STORE (qing_application_get_store (app)),
+                                          &empty, &error));
+  g_assert_no_error (error);
+  g_assert_false (empty);
+  stop_app (app);
+#else
+  g_test_skip ("The demo data is not part of the build yet");
+#endif
+}
+
+/* Turning "Keep running in the background" on writes the login entry that
+ * starts the app hidden; turning it off removes it. */
+static void
+test_background_setting_autostart (Fixture *fixture, gconstpointer data)
+{
+#if __has_include("qing-background.h")
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *entry = NULL;
+  g_autofree char *contents = NULL;
+  QingApplication *app;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  entry = qing_background_get_autostart_path ();
+  g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
+
+  g_settings_set_boolean (settings, "background", TRUE);
+  spin_a_little ();
+  g_assert_true (g_file_get_contents (entry, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "--background"));
+
+  g_settings_set_boolean (settings, "background", FALSE);
+  spin_a_little ();
+  g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
+  stop_app (app);
+#else
+  g_test_skip ("The background service is not part of the build yet");
+#endif
+}
+
+/* The whole program: the role views plug into the window's pages and
+ * share the application's timer service. */
+static void
+test_role_views_plugged (Fixture *fixture, gconstpointer data)
+{
+#if __has_include("parent/qing-parent-view.h") && defined (HAVE_MENTOR_VIEW)
+  QingApplication *app;
+  QingWindow *window;
+  const char *roles[] = { "parent", "mentor", "counselor", NULL };
+
+  REQUIRE_DISPLAY ();
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_strv (settings, "roles", roles);
+  }
+  fixture->role_views = TRUE;
+  app = start_app (fixture);
+  window = app_window (app);
+  spin_a_little ();
+  g_assert_true (QING_IS_PARENT_VIEW (qing_window_get_role_page (window, QING_ROLE_PARENT)));
+  g_assert_true (QING_IS_MENTOR_VIEW (qing_window_get_role_page (window, QING_ROLE_MENTOR)));
+#ifdef HAVE_COUNSELOR_VIEW
+  g_assert_true (QING_IS_COUNSELOR_VIEW (qing_window_get_role_page (window, QING_ROLE_COUNSELOR)));
+#else
+  g_assert_true (ADW_IS_STATUS_PAGE (qing_window_get_role_page (window, QING_ROLE_COUNSELOR)));
+#endif
+  g_assert_nonnull (qing_application_get_timer_service (app));
+  g_assert_true ((GObject *) qing_parent_view_get_timer_service (
+                   QING_PARENT_VIEW (qing_window_get_role_page (window, QING_ROLE_PARENT)))
+                 == qing_application_get_timer_service (app));
+  g_assert_true ((GObject *) qing_mentor_view_get_timer_service (
+                   QING_MENTOR_VIEW (qing_window_get_role_page (window, QING_ROLE_MENTOR)))
+                 == qing_application_get_timer_service (app));
+  stop_app (app);
+#else
+  g_test_skip ("The role views are not part of the build yet");
+#endif
+}
+
+typedef struct
+{
+  QingApplication *app;
+  gboolean         checked;
+  guint            n_windows;
+} BackgroundCheck;
+
+static gboolean
+check_background_and_quit (gpointer data)
+{
+  BackgroundCheck *check = data;
+
+  check->checked = TRUE;
+  check->n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (check->app)));
+  g_action_group_activate_action (G_ACTION_GROUP (check->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Started at login (--background) with the background setting on, the app
+ * runs without a window until app.quit. */
+static void
+test_background_start (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  char *argv[] = { (char *) "qingting", (char *) "--background", NULL };
+  BackgroundCheck check = { NULL, FALSE, 0 };
+  int status;
+
+  REQUIRE_DISPLAY ();
+  g_settings_set_boolean (settings, "background", TRUE);
+  check.app = qing_application_new_for_test (fixture->clock, fixture->db_path);
+  g_idle_add (check_background_and_quit, &check);
+  status = g_application_run (G_APPLICATION (check.app), 2, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check.checked);
+  g_assert_cmpuint (check.n_windows, ==, 0);
+#if __has_include("qing-store.h")
+  spin_until (backup_written, fixture->db_path);
+#endif
+  g_object_unref (check.app);
+  g_settings_reset (settings, "background");
+}
+
+static void
+on_activate_count (GApplication *app, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+on_second_instance_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A second launch of the program hands over to the first instance, which
+ * presents its window instead of opening a second one. */
+static void
+test_single_instance (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (QingApplication) app = NULL;
+  g_autoptr (GSubprocess) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = NULL;
+  const char *build_root = g_getenv ("QING_BUILD_ROOT");
+  guint activations = 0;
+  gboolean done = FALSE;
+
+  REQUIRE_DISPLAY ();
+  if (build_root == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      if (g_strcmp0 (g_getenv ("QING_TEST_REQUIRE_DISPLAY"), "1") == 0)
+        g_error ("QING_BUILD_ROOT and a session bus are needed");
+      g_test_skip ("Needs QING_BUILD_ROOT and a session bus");
+      return;
+    }
+  g_setenv ("QING_DATABASE", fixture->db_path, TRUE);
+
+  app = qing_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate_count), &activations);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (activations, ==, 1);
+
+  program = g_build_filename (build_root, "src", "qingting", NULL);
+  second = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (second, NULL, on_second_instance_done, &done);
+  spin_until (flag_set, &done);
+  spin_a_little ();
+
+  g_assert_cmpuint (activations, ==, 2);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  stop_app (g_steal_pointer (&app));
+  g_unsetenv ("QING_DATABASE");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+
+  have_display = gtk_init_check ();
+  if (!have_display && g_strcmp0 (g_getenv ("QING_TEST_REQUIRE_DISPLAY"), "1") == 0)
+    g_error ("No display, but QING_TEST_REQUIRE_DISPLAY=1");
+  if (have_display)
+    adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/app/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("first-run-shows-welcome", test_first_run_shows_welcome);
+  ADD ("roles-kept-across-restart", test_roles_kept_across_restart);
+  ADD ("window-size-remembered", test_window_size_remembered);
+  ADD ("narrow-width", test_narrow_width);
+  ADD ("role-page-hook", test_role_page_hook);
+  ADD ("actions-open-windows", test_actions_open_windows);
+  ADD ("close-action", test_close_action);
+  ADD ("preferences-edit-settings", test_preferences_edit_settings);
+  ADD ("database-opened", test_database_opened);
+  ADD ("refused-database", test_refused_database);
+  ADD ("demo-fills-empty-database", test_demo_fills_empty_database);
+  ADD ("background-start", test_background_start);
+  ADD ("background-setting-autostart", test_background_setting_autostart);
+  ADD ("role-views-plugged", test_role_views_plugged);
+  ADD ("single-instance", test_single_instance);
+#undef ADD
+
+  return g_test_run ();
+}
