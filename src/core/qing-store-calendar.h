@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The school calendar in the store: the terms, calendar_exceptions
+ * (holidays, make-up school days 调休) and key_periods tables, read into a
+ * QingSchoolCalendar and written back from the Preferences.
+ */
+#pragma once
+
+#include "qing-school-calendar.h"
+#include "qing-store.h"
+
+G_BEGIN_DECLS
+
+/* Kinds of rows of calendar_exceptions. */
+typedef enum
+{
+  QING_CALENDAR_HOLIDAY = 1, /* no school (may span several days) */
+  QING_CALENDAR_MAKEUP  = 2, /* 调休: a weekend day that is a school day */
+} QingCalendarExceptionKind;
+
+/* Loads the whole school calendar (terms, holidays, make-up days, key
+ * periods with their interval overrides).  An empty store gives an empty
+ * calendar (no terms: school rules are then not applicable).
+ * Returns: (transfer full): a new calendar, or NULL with @error set. */
+QingSchoolCalendar *qing_store_load_school_calendar (QingStore  *self,
+                                                     GError    **error);
+
+/* Adds a term.  Returns: the new row id, or 0 with @error set. */
+gint64   qing_store_add_term          (QingStore   *self,
+                                       const char  *name,
+                                       const GDate *first,
+                                       const GDate *last,
+                                       GError     **error);
+/* Adds a holiday or a make-up day (for a make-up day, first == last and it
+ * must be a Saturday or Sunday).  Returns: the row id, or 0 with @error. */
+gint64   qing_store_add_calendar_exception (QingStore                 *self,
+                                            QingCalendarExceptionKind  kind,
+                                            const char                *name,
+                                            const GDate               *first,
+                                            const GDate               *last,
+                                            GError                   **error);
+/* Adds a key period (关键时段); @kind is a QingKeyPeriodKind.  Returns: the
+ * row id, or 0 with @error set. */
+gint64   qing_store_add_key_period    (QingStore         *self,
+                                       QingKeyPeriodKind  kind,
+                                       const char        *name,
+                                       const GDate       *first,
+                                       const GDate       *last,
+                                       GError           **error);
+/* Sets how often @rule runs during key period @key_period_id (stored in its
+ * intervals JSON); QING_CADENCE_PERIOD_NONE removes the override. */
+gboolean qing_store_set_key_period_interval (QingStore         *self,
+                                             gint64             key_period_id,
+                                             QingCadenceRule    rule,
+                                             QingCadencePeriod  period,
+                                             GError           **error);
+/* Removes a row of terms, calendar_exceptions or key_periods: @table is one
+ * of "terms", "calendar_exceptions", "key_periods". */
+gboolean qing_store_remove_calendar_row (QingStore   *self,
+                                         const char  *table,
+                                         gint64       row_id,
+                                         GError     **error);
+
+/* Local days as the store keeps them ("2026-11-23"). */
+gboolean qing_calendar_day_parse  (const char *text,
+                                   GDate      *out_day);
+/* Writes @day as "YYYY-MM-DD" into @out (11 bytes with the NUL). */
+void     qing_calendar_day_format (const GDate *day,
+                                   char         out[11]);
+
+G_END_DECLS
