@@ -10,73 +10,39 @@
 #include <unistd.h>
 
 #include "qing-application.h"
+#include "qing-background.h"
+#include "qing-demo.h"
+#include "qing-digest.h"
 #include "qing-notifier.h"
 #include "qing-preferences.h"
+#include "qing-reminders.h"
+#include "qing-repository.h"
+#include "qing-store.h"
+#include "qing-timer-service.h"
 #include "qing-window.h"
-
-/* The store and the demo data are written by other areas; the shell builds
- * without them and wires them in as soon as they are part of the core. */
-#if __has_include ("qing-store.h") && !defined (QING_NO_STORE)
-# include "qing-store.h"
-# define HAVE_QING_STORE 1
-#endif
-#if __has_include ("qing-demo.h") && defined (HAVE_QING_STORE) && !defined (QING_NO_DEMO)
-# include "qing-demo.h"
-# define HAVE_QING_DEMO 1
-#endif
-/* The role views register their pages with the window (see
- * register_role_views()); each is wired as soon as it is part of the build. */
-#if __has_include ("parent/qing-parent-view.h") && defined (HAVE_QING_STORE)
-# include "parent/qing-parent-view.h"
-# define HAVE_QING_PARENT_VIEW 1
-#endif
-#if __has_include ("mentor/qing-mentor-view.h") && defined (HAVE_QING_STORE)
-# include "mentor/qing-mentor-view.h"
-# define HAVE_QING_MENTOR_VIEW 1
-#elif __has_include ("mentor/qing-mentor-view-api.h") && defined (HAVE_QING_STORE)
-# include "mentor/qing-mentor-view-api.h"
-# define HAVE_QING_MENTOR_VIEW 1
-#endif
-#if __has_include ("counselor/qing-counselor-view.h") && defined (HAVE_QING_STORE)
-# include "counselor/qing-counselor-view.h"
-# define HAVE_QING_COUNSELOR_VIEW 1
-#endif
-/* The services that run with or without a window (see start_services()). */
-#if __has_include ("qing-timer-service.h") && __has_include ("qing-reminders.h") \
-    && defined (HAVE_QING_STORE)
-# include "qing-reminders.h"
-# include "qing-timer-service.h"
-# define HAVE_QING_SERVICES 1
-#endif
-#if __has_include ("qing-digest.h") && __has_include ("qing-repository.h") \
-    && defined (HAVE_QING_SERVICES)
-# include "qing-digest.h"
-# include "qing-repository.h"
-# define HAVE_QING_DIGEST 1
-#endif
-#if __has_include ("qing-background.h")
-# include "qing-background.h"
-# define HAVE_QING_BACKGROUND 1
-#endif
+#include "counselor/qing-counselor-view.h"
+#include "mentor/qing-mentor-view.h"
+#include "parent/qing-parent-view.h"
 
 struct _QingApplication
 {
   AdwApplication parent_instance;
 
-  QingClock *clock;
-  GSettings *settings;
-  GObject   *store;
-  GError    *store_error;
-  QingNotifier *notifier;
-  GObject   *timer_service; /* QingTimerService, shared by the views */
-  GObject   *reminders;     /* QingReminders */
-  GObject   *digest;        /* QingDigest, when this user is a mentor */
+  QingClock        *clock;
+  GSettings        *settings;
+  QingStore        *store;
+  GError           *store_error;
+  QingNotifier     *notifier;
+  QingTimerService *timer_service; /* shared by the views, through the window */
+  QingReminders    *reminders;
+  QingDigest       *digest;        /* when this user is a mentor */
   char      *database_path;
   gboolean   demo;
   gboolean   start_hidden;  /* --background: no window at the first activation */
   gboolean   role_views;    /* FALSE: placeholders only (tests of the shell) */
   gboolean   held_for_background;
   char      *pending_toast; /* said in the window once there is one */
+  guint      backup_alarm;  /* the next day's backup, while the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (QingApplication, qing_application, ADW_TYPE_APPLICATION)
@@ -127,43 +93,35 @@ ensure_window (QingApplication *self)
 static void
 start_services (QingApplication *self)
 {
-#ifdef HAVE_QING_SERVICES
-  QingStore *store = QING_STORE (self->store);
+  g_autoptr (GError) error = NULL;
   QingNotifier *reminder_notifier =
     g_settings_get_boolean (self->settings, "notifications") ? self->notifier : NULL;
+  gint64 mentor;
 
-  self->timer_service = G_OBJECT (qing_timer_service_new (store, self->clock, self->notifier));
-  self->reminders = G_OBJECT (qing_reminders_new (store, self->clock, reminder_notifier, 0));
+  self->timer_service = qing_timer_service_new (self->store, self->clock, self->notifier);
+  self->reminders = qing_reminders_new (self->store, self->clock, reminder_notifier, 0);
   g_settings_bind (self->settings, "reminder-time", self->reminders, "reminder-time",
                    G_SETTINGS_BIND_GET);
-  /* The views look it up under this name (see their make_for_window()). */
-  g_object_set_data (G_OBJECT (self), "qing-timer-service", self->timer_service);
-#endif
-#ifdef HAVE_QING_DIGEST
-  {
-    g_autoptr (GError) error = NULL;
-    gint64 mentor = qing_store_get_local_person (QING_STORE (self->store), QING_ROLE_MENTOR,
-                                                 &error);
 
-    /* The mentor's morning digest; the mentor view makes the local mentor
-     * on first use, so the first digest comes after the next start. */
-    if (mentor > 0 && qing_settings_has_role (self->settings, QING_ROLE_MENTOR))
-      {
-        self->digest = G_OBJECT (qing_digest_new (QING_STORE (self->store), self->clock,
-                                                  reminder_notifier, mentor));
-        g_settings_bind (self->settings, "digest-time", self->digest, "digest-time",
-                         G_SETTINGS_BIND_GET);
-      }
-    else if (error != NULL)
-      g_warning ("Morning digest: %s", error->message);
-  }
-#endif
+  /* The mentor's morning digest; the mentor view makes the local mentor
+   * on first use, so the first digest comes after the next start. */
+  mentor = qing_store_get_local_person (self->store, QING_ROLE_MENTOR, &error);
+  if (mentor > 0 && qing_settings_has_role (self->settings, QING_ROLE_MENTOR))
+    {
+      self->digest = qing_digest_new (self->store, self->clock, reminder_notifier, mentor);
+      g_settings_bind (self->settings, "digest-time", self->digest, "digest-time",
+                       G_SETTINGS_BIND_GET);
+    }
+  else if (error != NULL)
+    g_warning ("Morning digest: %s", error->message);
 }
 
 static void
 stop_services (QingApplication *self)
 {
-  g_object_set_data (G_OBJECT (self), "qing-timer-service", NULL);
+  if (self->backup_alarm != 0)
+    qing_clock_remove_alarm (self->clock, self->backup_alarm);
+  self->backup_alarm = 0;
   g_clear_object (&self->digest);
   g_clear_object (&self->reminders);
   g_clear_object (&self->timer_service);
@@ -283,22 +241,17 @@ on_settings_background_changed (GSettings *settings, const char *key, gpointer u
 {
   QingApplication *self = QING_APPLICATION (user_data);
 
-  update_background_hold (self);
-#ifdef HAVE_QING_BACKGROUND
-  {
-    g_autoptr (GError) error = NULL;
-    QingWindow *window = find_main_window (self);
+  g_autoptr (GError) error = NULL;
+  QingWindow *window = find_main_window (self);
 
-    /* Only when the user flips it: the login entry exists exactly while
-     * the setting is on. */
-    if (!qing_background_set_autostart (g_settings_get_boolean (settings, "background"), &error)
-        && window != NULL)
-      qing_window_add_toast (window, error->message);
-  }
-#endif
+  update_background_hold (self);
+  /* Only when the user flips it: the login entry exists exactly while
+   * the setting is on. */
+  if (!qing_background_set_autostart (g_settings_get_boolean (settings, "background"), &error)
+      && window != NULL)
+    qing_window_add_toast (window, error->message);
 }
 
-#ifdef HAVE_QING_STORE
 static void
 on_backup_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -312,9 +265,17 @@ on_backup_done (GObject *source, GAsyncResult *result, gpointer user_data)
       window = find_main_window (self);
       if (window != NULL)
         qing_window_add_toast (window, error->message);
+      else
+        {
+          /* Running in the background: say it when the window opens. */
+          g_free (self->pending_toast);
+          self->pending_toast = g_strdup (error->message);
+        }
     }
   g_application_release (G_APPLICATION (self));
 }
+
+static void arm_backup_alarm (QingApplication *self);
 
 /* Today's backup runs in a thread; the application stays up until it is
  * written, even if the window is closed at once. */
@@ -322,8 +283,43 @@ static void
 start_daily_backup (QingApplication *self)
 {
   g_application_hold (G_APPLICATION (self));
-  qing_store_backup_if_due_async (QING_STORE (self->store), NULL, on_backup_done,
+  qing_store_backup_if_due_async (self->store, NULL, on_backup_done,
                                   g_object_ref (self));
+  arm_backup_alarm (self);
+}
+
+static void
+on_backup_alarm (QingClock *clock, gpointer user_data)
+{
+  QingApplication *self = user_data;
+
+  self->backup_alarm = 0;
+  if (self->store != NULL)
+    start_daily_backup (self);
+}
+
+/* A program left running for days (in the background, for the reminders)
+ * makes each new day's backup too, a few minutes after local midnight. */
+static void
+arm_backup_alarm (QingApplication *self)
+{
+  g_autoptr (GDateTime) now = qing_clock_get_now (self->clock);
+  g_autoptr (GDateTime) noon = NULL;
+  g_autoptr (GDateTime) tomorrow = NULL;
+  g_autoptr (GDateTime) at = NULL;
+
+  if (self->backup_alarm != 0)
+    return;
+  /* Noon tomorrow is surely tomorrow, whatever the DST change. */
+  noon = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                          g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                          12, 0, 0);
+  tomorrow = g_date_time_add_days (noon, 1);
+  at = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (tomorrow),
+                        g_date_time_get_month (tomorrow),
+                        g_date_time_get_day_of_month (tomorrow), 0, 5, 0);
+  self->backup_alarm = qing_clock_add_alarm (self->clock, g_date_time_to_unix (at),
+                                             on_backup_alarm, self, NULL);
 }
 
 static void
@@ -351,22 +347,19 @@ open_store (QingApplication *self)
     return;
   g_free (self->database_path);
   self->database_path = g_steal_pointer (&path);
-  self->store = G_OBJECT (g_steal_pointer (&store));
+  self->store = g_steal_pointer (&store);
   start_daily_backup (self);
   start_services (self);
 
-# ifdef HAVE_QING_DEMO
   if (self->demo)
     {
       g_autoptr (GError) error = NULL;
-      if (qing_demo_fill (QING_STORE (self->store), &error))
+      if (qing_demo_fill (self->store, &error))
         self->pending_toast = g_strdup (_("Invented demo families, classes and talks were added."));
       else
         self->pending_toast = g_strdup (error->message);
     }
-# endif
 }
-#endif
 
 /* The one place where the role views plug into the window: each registers
  * the factory of its page (qing_window_register_role_page()). */
@@ -380,15 +373,9 @@ register_role_views (QingApplication *self)
       qing_window_register_role_page (QING_ROLE_COUNSELOR, NULL);
       return;
     }
-#ifdef HAVE_QING_PARENT_VIEW
   qing_parent_view_register ();
-#endif
-#ifdef HAVE_QING_MENTOR_VIEW
   qing_mentor_view_register ();
-#endif
-#ifdef HAVE_QING_COUNSELOR_VIEW
   qing_counselor_view_register ();
-#endif
 }
 
 static void
@@ -410,9 +397,7 @@ qing_application_startup (GApplication *app)
                            G_CALLBACK (on_settings_background_changed), self, 0);
   update_background_hold (self);
 
-#ifdef HAVE_QING_STORE
   open_store (self);
-#endif
   register_role_views (self);
 }
 
@@ -475,12 +460,7 @@ qing_application_handle_local_options (GApplication *app, GVariantDict *options)
       self->start_hidden = TRUE;
     }
   if (g_variant_dict_contains (options, "demo"))
-    {
-      self->demo = TRUE;
-#ifndef HAVE_QING_DEMO
-      g_printerr ("%s\n", _("This build of Qingting has no demo data; starting without it."));
-#endif
-    }
+    self->demo = TRUE;
 
   return -1; /* go on: register, then activate here or in the first instance */
 }
@@ -653,9 +633,9 @@ qing_application_get_clock (QingApplication *self)
   return self->clock;
 }
 
-/* Returns the open QingStore (owned by the application; cast with
- * QING_STORE()), or NULL before startup or when opening was refused. */
-GObject *
+/* Returns the open store (owned by the application), or NULL before
+ * startup or when opening was refused. */
+QingStore *
 qing_application_get_store (QingApplication *self)
 {
   g_return_val_if_fail (QING_IS_APPLICATION (self), NULL);
@@ -696,9 +676,9 @@ qing_application_get_notifier (QingApplication *self)
   return self->notifier;
 }
 
-/* Returns the QingTimerService the views share (owned by the application;
- * cast with QING_TIMER_SERVICE()), or NULL when there is no store. */
-GObject *
+/* Returns the timer service the views share (owned by the application),
+ * or NULL when there is no store. */
+QingTimerService *
 qing_application_get_timer_service (QingApplication *self)
 {
   g_return_val_if_fail (QING_IS_APPLICATION (self), NULL);

@@ -5,6 +5,8 @@
 
 #include "qing-clock.h"
 #include "qing-notifier.h"
+#include "qing-store.h"
+#include "qing-timer-service.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +17,12 @@ QingApplication *qing_application_new          (void);
 QingApplication *qing_application_new_for_test (QingClock  *clock,
                                                 const char *database_path);
 
-QingClock       *qing_application_get_clock         (QingApplication *self);
-GObject         *qing_application_get_store         (QingApplication *self);
-const GError    *qing_application_get_store_error   (QingApplication *self);
-const char      *qing_application_get_database_path (QingApplication *self);
-GSettings       *qing_application_get_settings      (QingApplication *self);
-QingNotifier    *qing_application_get_notifier      (QingApplication *self);
-GObject         *qing_application_get_timer_service (QingApplication *self);
+QingClock        *qing_application_get_clock          (QingApplication *self);
+QingStore        *qing_application_get_store          (QingApplication *self);
+const GError     *qing_application_get_store_error    (QingApplication *self);
+const char       *qing_application_get_database_path  (QingApplication *self);
+GSettings        *qing_application_get_settings       (QingApplication *self);
+QingNotifier     *qing_application_get_notifier       (QingApplication *self);
+QingTimerService *qing_application_get_timer_service  (QingApplication *self);
 
 G_END_DECLS

@@ -48,9 +48,10 @@ struct _QingWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GObject             *store;
+  QingStore           *store;
   QingClock           *clock;
   GSettings           *settings;
+  QingTimerService    *timer_service;
 
   GtkWidget           *role_pages[N_ROLE_SLOTS]; /* owned; made by the role views */
   GtkWidget           *in_stack[N_ROLE_SLOTS];   /* what the view stack shows now */
@@ -73,6 +74,7 @@ enum {
   PROP_STORE,
   PROP_CLOCK,
   PROP_SETTINGS,
+  PROP_TIMER_SERVICE,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -100,11 +102,10 @@ make_placeholder (const RoleInfo *info)
 static GtkWidget *
 page_for_role (QingWindow *self, const RoleInfo *info)
 {
-  /* A factory may decline (NULL), e.g. when there is no store.  It runs
-   * once the window belongs to its application (set after construction),
-   * so the view can share the application's services. */
-  if (self->role_pages[info->role] == NULL && role_factories[info->role] != NULL
-      && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+  /* A factory may decline (NULL), e.g. when there is no store.  What it
+   * needs (store, clock, settings, timer service) are construct-only
+   * properties of the window, so it may run during construction. */
+  if (self->role_pages[info->role] == NULL && role_factories[info->role] != NULL)
     {
       GtkWidget *page = role_factories[info->role] (self);
       if (page != NULL)
@@ -171,12 +172,6 @@ on_settings_roles_changed (GSettings *settings, const char *key, gpointer user_d
 }
 
 static void
-on_application_changed (QingWindow *self, GParamSpec *pspec, gpointer user_data)
-{
-  update_pages (self);
-}
-
-static void
 on_view_stack_visible_child_name_changed (QingWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -215,7 +210,6 @@ qing_window_constructed (GObject *object)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_stack_visible_child_name_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
   update_pages (self);
 }
 
@@ -230,6 +224,7 @@ qing_window_dispose (GObject *object)
       self->in_stack[i] = NULL;
       g_clear_object (&self->role_pages[i]);
     }
+  g_clear_object (&self->timer_service);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
@@ -253,6 +248,9 @@ qing_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_TIMER_SERVICE:
+      g_value_set_object (value, self->timer_service);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -274,6 +272,9 @@ qing_window_set_property (GObject *object, guint prop_id, const GValue *value, G
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_TIMER_SERVICE:
+      self->timer_service = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -290,10 +291,9 @@ qing_window_class_init (QingWindowClass *klass)
   object_class->get_property = qing_window_get_property;
   object_class->set_property = qing_window_set_property;
 
-  /* The open QingStore (a GObject here so the shell does not depend on
-   * it), or NULL when it could not be opened. */
+  /* The open QingStore, or NULL when it could not be opened. */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("store", NULL, NULL, QING_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
   /* Where "now" comes from; the system clock when not given. */
@@ -304,6 +304,12 @@ qing_window_class_init (QingWindowClass *klass)
   /* The program's settings; g_settings_new (APP_ID) when not given. */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  /* The application's listening timer service, shared by the role views
+   * (and the reminders); NULL when there is no store. */
+  properties[PROP_TIMER_SERVICE] =
+    g_param_spec_object ("timer-service", NULL, NULL, QING_TYPE_TIMER_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -332,8 +338,9 @@ qing_window_init (QingWindow *self)
 }
 
 /* Returns a new window of @application (owned by the application once
- * shown) with the application's store, clock and settings.  When the store
- * was refused, the window shows why instead of the role pages. */
+ * shown) with the application's store, clock, settings and timer service.
+ * When the store was refused, the window shows why instead of the role
+ * pages. */
 QingWindow *
 qing_window_new (QingApplication *application)
 {
@@ -347,6 +354,7 @@ qing_window_new (QingApplication *application)
                        "store", qing_application_get_store (application),
                        "clock", qing_application_get_clock (application),
                        "settings", qing_application_get_settings (application),
+                       "timer-service", qing_application_get_timer_service (application),
                        NULL);
   store_error = qing_application_get_store_error (application);
   if (store_error != NULL)
@@ -354,8 +362,8 @@ qing_window_new (QingApplication *application)
   return self;
 }
 
-/* Returns the window's store (cast with QING_STORE()), or NULL. Owned by the window. */
-GObject *
+/* Returns the window's store, or NULL. Owned by the window. */
+QingStore *
 qing_window_get_store (QingWindow *self)
 {
   g_return_val_if_fail (QING_IS_WINDOW (self), NULL);
@@ -376,6 +384,15 @@ qing_window_get_settings (QingWindow *self)
 {
   g_return_val_if_fail (QING_IS_WINDOW (self), NULL);
   return self->settings;
+}
+
+/* Returns the timer service the role views share (the application's; owned
+ * by the window), or NULL when there is none. */
+QingTimerService *
+qing_window_get_timer_service (QingWindow *self)
+{
+  g_return_val_if_fail (QING_IS_WINDOW (self), NULL);
+  return self->timer_service;
 }
 
 /* Makes @page (the role view; the window takes a reference, sinking a

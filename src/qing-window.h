@@ -5,6 +5,8 @@
 
 #include "qing-application.h"
 #include "qing-clock.h"
+#include "qing-store.h"
+#include "qing-timer-service.h"
 #include "qing-types.h"
 
 G_BEGIN_DECLS
@@ -17,9 +19,10 @@ typedef GtkWidget *(*QingRolePageFactory) (QingWindow *window);
 
 QingWindow *qing_window_new                (QingApplication *application);
 
-GObject    *qing_window_get_store          (QingWindow *self);
+QingStore  *qing_window_get_store          (QingWindow *self);
 QingClock  *qing_window_get_clock          (QingWindow *self);
 GSettings  *qing_window_get_settings       (QingWindow *self);
+QingTimerService *qing_window_get_timer_service (QingWindow *self);
 
 void        qing_window_set_role_page      (QingWindow *self,
                                             QingRole    role,

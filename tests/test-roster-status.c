@@ -83,10 +83,10 @@ compute (Roster *r)
   return roster;
 }
 
-static QingRosterRow *
+static QingRosterEntry *
 row_of (QingRosterStatus *roster, gint64 student_id)
 {
-  QingRosterRow *row = qing_roster_status_find (roster, student_id);
+  QingRosterEntry *row = qing_roster_status_find (roster, student_id);
 
   g_assert_nonnull (row);
   return row;
@@ -97,7 +97,7 @@ test_states (void)
 {
   Roster r;
   g_autoptr (QingRosterStatus) roster = NULL;
-  QingRosterRow *row;
+  QingRosterEntry *row;
   const GDate *done;
 
   roster_setup (&r);
@@ -110,38 +110,38 @@ test_states (void)
   g_assert_cmpuint (qing_roster_status_get_summary (roster)->n_overdue, ==, 2);
 
   row = row_of (roster, r.xiaoming);
-  g_assert_cmpint (qing_roster_row_get_state (row), ==, QING_ROSTER_DONE);
-  done = qing_roster_row_get_done_day (row);
+  g_assert_cmpint (qing_roster_entry_get_state (row), ==, QING_ROSTER_DONE);
+  done = qing_roster_entry_get_done_day (row);
   g_assert_nonnull (done);
   g_assert_cmpuint (g_date_get_day (done), ==, 24);
-  g_assert_cmpstr (qing_roster_row_get_status_text (row), ==, "Done on Nov 24");
-  g_assert_cmpint (qing_roster_row_get_days_since_last_talk (row), ==, 6);
+  g_assert_cmpstr (qing_roster_entry_get_status_text (row), ==, "Done on Nov 24");
+  g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row), ==, 6);
 
   row = row_of (roster, r.yutong);
-  g_assert_cmpint (qing_roster_row_get_state (row), ==, QING_ROSTER_WAITING);
-  g_assert_null (qing_roster_row_get_done_day (row));
-  g_assert_false (qing_roster_row_get_missed_last_cycle (row));
-  g_assert_cmpint (qing_roster_row_get_days_since_last_talk (row), ==, 18);
+  g_assert_cmpint (qing_roster_entry_get_state (row), ==, QING_ROSTER_WAITING);
+  g_assert_null (qing_roster_entry_get_done_day (row));
+  g_assert_false (qing_roster_entry_get_missed_last_cycle (row));
+  g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row), ==, 18);
   /* Mon 30 Nov–Sun 6 Dec: five school days. */
-  g_assert_cmpuint (qing_roster_row_get_school_days_left (row), ==, 5);
-  g_assert_cmpstr (qing_roster_row_get_status_text (row), ==, "5 school days left");
+  g_assert_cmpuint (qing_roster_entry_get_school_days_left (row), ==, 5);
+  g_assert_cmpstr (qing_roster_entry_get_status_text (row), ==, "5 school days left");
 
   row = row_of (roster, r.siyuan);
-  g_assert_cmpint (qing_roster_row_get_state (row), ==, QING_ROSTER_WAITING);
-  g_assert_cmpint (qing_roster_row_get_days_since_last_talk (row), ==, 17);
+  g_assert_cmpint (qing_roster_entry_get_state (row), ==, QING_ROSTER_WAITING);
+  g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row), ==, 17);
 
   row = row_of (roster, r.yinuo);
-  g_assert_cmpint (qing_roster_row_get_state (row), ==, QING_ROSTER_OVERDUE);
-  g_assert_true (qing_roster_row_get_missed_last_cycle (row));
-  g_assert_cmpint (qing_roster_row_get_days_since_last_talk (row), ==, 730);
+  g_assert_cmpint (qing_roster_entry_get_state (row), ==, QING_ROSTER_OVERDUE);
+  g_assert_true (qing_roster_entry_get_missed_last_cycle (row));
+  g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row), ==, 730);
 
   row = row_of (roster, r.zihan);
-  g_assert_cmpint (qing_roster_row_get_state (row), ==, QING_ROSTER_OVERDUE);
-  g_assert_cmpint (qing_roster_row_get_days_since_last_talk (row), ==, -1);
-  g_assert_cmpint (qing_roster_row_get_care_level (row), ==, QING_CARE_KEY_CARE);
-  g_assert_cmpint (qing_roster_row_get_at_risk_state (row), !=, QING_CADENCE_NOT_APPLICABLE);
-  g_assert_cmpint (qing_roster_row_get_guardian_state (row), !=, QING_CADENCE_NOT_APPLICABLE);
-  g_assert_cmpint (qing_roster_row_get_at_risk_state (row_of (roster, r.xiaoming)), ==,
+  g_assert_cmpint (qing_roster_entry_get_state (row), ==, QING_ROSTER_OVERDUE);
+  g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row), ==, -1);
+  g_assert_cmpint (qing_roster_entry_get_care_level (row), ==, QING_CARE_KEY_CARE);
+  g_assert_cmpint (qing_roster_entry_get_at_risk_state (row), !=, QING_CADENCE_NOT_APPLICABLE);
+  g_assert_cmpint (qing_roster_entry_get_guardian_state (row), !=, QING_CADENCE_NOT_APPLICABLE);
+  g_assert_cmpint (qing_roster_entry_get_at_risk_state (row_of (roster, r.xiaoming)), ==,
                    QING_CADENCE_NOT_APPLICABLE);
 
   g_clear_object (&roster);
@@ -151,9 +151,9 @@ test_states (void)
 static gint64
 nth_id (QingRosterStatus *roster, guint n)
 {
-  g_autoptr (QingRosterRow) row = g_list_model_get_item (G_LIST_MODEL (roster), n);
+  g_autoptr (QingRosterEntry) row = g_list_model_get_item (G_LIST_MODEL (roster), n);
 
-  return qing_roster_row_get_student_id (row);
+  return qing_roster_entry_get_student_id (row);
 }
 
 static void
@@ -191,18 +191,18 @@ test_search (void)
 {
   Roster r;
   g_autoptr (QingRosterStatus) roster = NULL;
-  QingRosterRow *row;
+  QingRosterEntry *row;
 
   roster_setup (&r);
   roster = compute (&r);
   row = row_of (roster, r.xiaoming);
 
-  g_assert_cmpstr (qing_roster_row_get_initials (row), ==, "zxm");
-  g_assert_true (qing_roster_row_matches (row, "zxm"));
-  g_assert_true (qing_roster_row_matches (row, "小明"));
-  g_assert_true (qing_roster_row_matches (row, ""));
-  g_assert_false (qing_roster_row_matches (row, "lyt"));
-  g_assert_true (qing_roster_row_matches (row_of (roster, r.yutong), "lyt"));
+  g_assert_cmpstr (qing_roster_entry_get_initials (row), ==, "zxm");
+  g_assert_true (qing_roster_entry_matches (row, "zxm"));
+  g_assert_true (qing_roster_entry_matches (row, "小明"));
+  g_assert_true (qing_roster_entry_matches (row, ""));
+  g_assert_false (qing_roster_entry_matches (row, "lyt"));
+  g_assert_true (qing_roster_entry_matches (row_of (roster, r.yutong), "lyt"));
 
   g_clear_object (&roster);
   roster_teardown (&r);
@@ -226,7 +226,7 @@ test_update_after_talk (void)
   roster_setup (&r);
   roster = compute (&r);
   g_signal_connect (roster, "items-changed", G_CALLBACK (on_items_changed), &changes);
-  g_assert_cmpint (qing_roster_row_get_state (row_of (roster, r.yutong)), ==, QING_ROSTER_WAITING);
+  g_assert_cmpint (qing_roster_entry_get_state (row_of (roster, r.yutong)), ==, QING_ROSTER_WAITING);
 
   mentor_fixture_set_now (&r.fx, "2026-11-30 12:50");
   mentor_add_talk (r.fx.store, r.yutong, r.mentor, "2026-11-30 12:30", 16, QING_VISIBILITY_PRIVATE);
@@ -234,8 +234,8 @@ test_update_after_talk (void)
     ;
 
   g_assert_cmpuint (changes, ==, 1);
-  g_assert_cmpint (qing_roster_row_get_state (row_of (roster, r.yutong)), ==, QING_ROSTER_DONE);
-  g_assert_cmpint (qing_roster_row_get_days_since_last_talk (row_of (roster, r.yutong)), ==, 0);
+  g_assert_cmpint (qing_roster_entry_get_state (row_of (roster, r.yutong)), ==, QING_ROSTER_DONE);
+  g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row_of (roster, r.yutong)), ==, 0);
   g_assert_cmpstr (qing_roster_status_get_header (roster), ==,
                    "Cycle 7 · Nov 23–Dec 6 · 2 of 5 done");
 
@@ -308,13 +308,13 @@ test_viewer (void)
   mentor_add_talk (r.fx.store, r.zihan, r.other_mentor, "2026-11-27 12:30", 15,
                    QING_VISIBILITY_COUNSELOR);
   roster = compute (&r);
-  g_assert_cmpint (qing_roster_row_get_state (row_of (roster, r.zihan)), ==, QING_ROSTER_OVERDUE);
+  g_assert_cmpint (qing_roster_entry_get_state (row_of (roster, r.zihan)), ==, QING_ROSTER_OVERDUE);
   g_clear_object (&roster);
 
   roster = qing_roster_status_compute (r.fx.store, r.group, &counselor,
                                        qing_clock_get_now_unix (r.fx.clock), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (qing_roster_row_get_state (row_of (roster, r.zihan)), ==, QING_ROSTER_DONE);
+  g_assert_cmpint (qing_roster_entry_get_state (row_of (roster, r.zihan)), ==, QING_ROSTER_DONE);
 
   g_clear_object (&roster);
   roster_teardown (&r);
@@ -333,7 +333,7 @@ test_outside_term (void)
   g_assert_cmpstr (qing_roster_status_get_header (roster), ==,
                    "No talk cycle now: outside the school term");
   g_assert_cmpuint (qing_roster_status_get_cycle (roster)->number, ==, 0);
-  g_assert_cmpint (qing_roster_row_get_state (row_of (roster, r.yutong)), ==,
+  g_assert_cmpint (qing_roster_entry_get_state (row_of (roster, r.yutong)), ==,
                    QING_ROSTER_NOT_APPLICABLE);
 
   g_clear_object (&roster);

@@ -487,6 +487,8 @@ test_given_name (void)
     { "欧阳子涵", "子涵" },
     { "王五", "王五" },
     { "司马光", "司马光" }, /* a compound surname and one character: in full */
+    { "张 小明", "小明" },         /* review: typed with a space */
+    { "欧阳　子涵", "子涵" },      /* review: an ideographic space */
     { "Emma Smith", "Emma" },
     { "Leo", "Leo" },
   };

@@ -22,9 +22,9 @@ enum
   N_RULES
 };
 
-/* ---- QingRosterRow ---- */
+/* ---- QingRosterEntry ---- */
 
-struct _QingRosterRow
+struct _QingRosterEntry
 {
   GObject parent_instance;
   gint64 student_id;
@@ -39,7 +39,7 @@ struct _QingRosterRow
   QingCadenceStatus statuses[N_RULES];
 };
 
-G_DEFINE_FINAL_TYPE (QingRosterRow, qing_roster_row, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (QingRosterEntry, qing_roster_entry, G_TYPE_OBJECT)
 
 enum
 {
@@ -63,22 +63,22 @@ enum
 static GParamSpec *row_properties[ROW_N_PROPS];
 
 static void
-qing_roster_row_finalize (GObject *object)
+qing_roster_entry_finalize (GObject *object)
 {
-  QingRosterRow *self = QING_ROSTER_ROW (object);
+  QingRosterEntry *self = QING_ROSTER_ENTRY (object);
 
   g_free (self->name);
   g_free (self->initials);
   g_free (self->letters);
   g_free (self->sort_key);
   g_free (self->status_text);
-  G_OBJECT_CLASS (qing_roster_row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (qing_roster_entry_parent_class)->finalize (object);
 }
 
 static void
-qing_roster_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+qing_roster_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  QingRosterRow *self = QING_ROSTER_ROW (object);
+  QingRosterEntry *self = QING_ROSTER_ENTRY (object);
 
   switch (prop_id)
     {
@@ -135,13 +135,13 @@ qing_roster_row_get_property (GObject *object, guint prop_id, GValue *value, GPa
 }
 
 static void
-qing_roster_row_class_init (QingRosterRowClass *klass)
+qing_roster_entry_class_init (QingRosterEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
-  object_class->finalize = qing_roster_row_finalize;
-  object_class->get_property = qing_roster_row_get_property;
+  object_class->finalize = qing_roster_entry_finalize;
+  object_class->get_property = qing_roster_entry_get_property;
 
   row_properties[ROW_PROP_STUDENT_ID]
       = g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
@@ -169,98 +169,98 @@ qing_roster_row_class_init (QingRosterRowClass *klass)
 }
 
 static void
-qing_roster_row_init (QingRosterRow *self)
+qing_roster_entry_init (QingRosterEntry *self)
 {
   self->days_since_last_talk = -1;
 }
 
 gint64
-qing_roster_row_get_student_id (QingRosterRow *self)
+qing_roster_entry_get_student_id (QingRosterEntry *self)
 {
   return self->student_id;
 }
 const char *
-qing_roster_row_get_name (QingRosterRow *self)
+qing_roster_entry_get_name (QingRosterEntry *self)
 {
   return self->name;
 }
 const char *
-qing_roster_row_get_initials (QingRosterRow *self)
+qing_roster_entry_get_initials (QingRosterEntry *self)
 {
   return self->initials;
 }
 const char *
-qing_roster_row_get_sort_key (QingRosterRow *self)
+qing_roster_entry_get_sort_key (QingRosterEntry *self)
 {
   return self->sort_key;
 }
 QingCareLevel
-qing_roster_row_get_care_level (QingRosterRow *self)
+qing_roster_entry_get_care_level (QingRosterEntry *self)
 {
   return self->care;
 }
 QingRosterState
-qing_roster_row_get_state (QingRosterRow *self)
+qing_roster_entry_get_state (QingRosterEntry *self)
 {
   return self->state;
 }
 const char *
-qing_roster_row_get_status_text (QingRosterRow *self)
+qing_roster_entry_get_status_text (QingRosterEntry *self)
 {
   return self->status_text;
 }
 gint
-qing_roster_row_get_days_since_last_talk (QingRosterRow *self)
+qing_roster_entry_get_days_since_last_talk (QingRosterEntry *self)
 {
   return self->days_since_last_talk;
 }
 
 /* The local day of the talk that made the cycle done; NULL unless DONE. */
 const GDate *
-qing_roster_row_get_done_day (QingRosterRow *self)
+qing_roster_entry_get_done_day (QingRosterEntry *self)
 {
-  g_return_val_if_fail (QING_IS_ROSTER_ROW (self), NULL);
+  g_return_val_if_fail (QING_IS_ROSTER_ENTRY (self), NULL);
   return self->state == QING_ROSTER_DONE ? &self->statuses[RULE_CYCLE].done_day : NULL;
 }
 
 guint
-qing_roster_row_get_school_days_left (QingRosterRow *self)
+qing_roster_entry_get_school_days_left (QingRosterEntry *self)
 {
   return self->statuses[RULE_CYCLE].school_days_left;
 }
 
 gboolean
-qing_roster_row_get_missed_last_cycle (QingRosterRow *self)
+qing_roster_entry_get_missed_last_cycle (QingRosterEntry *self)
 {
   return self->statuses[RULE_CYCLE].missed_last_period;
 }
 
 QingCadenceState
-qing_roster_row_get_at_risk_state (QingRosterRow *self)
+qing_roster_entry_get_at_risk_state (QingRosterEntry *self)
 {
   return self->statuses[RULE_AT_RISK].state;
 }
 
 QingCadenceState
-qing_roster_row_get_guardian_state (QingRosterRow *self)
+qing_roster_entry_get_guardian_state (QingRosterEntry *self)
 {
   return self->statuses[RULE_GUARDIAN].state;
 }
 
 const QingCadenceStatus *
-qing_roster_row_get_cycle_status (QingRosterRow *self)
+qing_roster_entry_get_cycle_status (QingRosterEntry *self)
 {
   return &self->statuses[RULE_CYCLE];
 }
 
 const QingCadenceStatus *
-qing_roster_row_get_at_risk_status (QingRosterRow *self)
+qing_roster_entry_get_at_risk_status (QingRosterEntry *self)
 {
   return &self->statuses[RULE_AT_RISK];
 }
 
 const QingCadenceStatus *
-qing_roster_row_get_guardian_status (QingRosterRow *self)
+qing_roster_entry_get_guardian_status (QingRosterEntry *self)
 {
   return &self->statuses[RULE_GUARDIAN];
 }
@@ -268,9 +268,9 @@ qing_roster_row_get_guardian_status (QingRosterRow *self)
 /* TRUE when @query finds this student: part of the name, pinyin initials
  * ("zs") or letters ("zhangsan"); an empty query finds everyone. */
 gboolean
-qing_roster_row_matches (QingRosterRow *self, const char *query)
+qing_roster_entry_matches (QingRosterEntry *self, const char *query)
 {
-  g_return_val_if_fail (QING_IS_ROSTER_ROW (self), FALSE);
+  g_return_val_if_fail (QING_IS_ROSTER_ENTRY (self), FALSE);
 
   if (query == NULL || *query == '\0')
     return TRUE;
@@ -304,7 +304,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (QingRosterStatus, qing_roster_status, G_TYPE_OBJE
 static GType
 roster_get_item_type (GListModel *model)
 {
-  return QING_TYPE_ROSTER_ROW;
+  return QING_TYPE_ROSTER_ENTRY;
 }
 
 static guint
@@ -499,10 +499,10 @@ local_julian (GTimeZone *tz, gint64 utc)
   return g_date_get_julian (&day);
 }
 
-static QingRosterRow *
+static QingRosterEntry *
 make_row (Student *student, const QingCadenceStatus *statuses, guint32 today, GTimeZone *tz)
 {
-  QingRosterRow *row = g_object_new (QING_TYPE_ROSTER_ROW, NULL);
+  QingRosterEntry *row = g_object_new (QING_TYPE_ROSTER_ENTRY, NULL);
 
   row->student_id = student->id;
   row->name = g_steal_pointer (&student->name);
@@ -551,7 +551,7 @@ state_rank (QingRosterState state)
 }
 
 static int
-compare_by_name (QingRosterRow *a, QingRosterRow *b)
+compare_by_name (QingRosterEntry *a, QingRosterEntry *b)
 {
   int cmp = g_strcmp0 (a->sort_key, b->sort_key);
 
@@ -563,8 +563,8 @@ compare_by_name (QingRosterRow *a, QingRosterRow *b)
 static int
 compare_by_urgency (gconstpointer pa, gconstpointer pb)
 {
-  QingRosterRow *a = *(QingRosterRow **)pa;
-  QingRosterRow *b = *(QingRosterRow **)pb;
+  QingRosterEntry *a = *(QingRosterEntry **)pa;
+  QingRosterEntry *b = *(QingRosterEntry **)pb;
   gint wa = a->days_since_last_talk < 0 ? G_MAXINT : a->days_since_last_talk;
   gint wb = b->days_since_last_talk < 0 ? G_MAXINT : b->days_since_last_talk;
 
@@ -580,7 +580,7 @@ compare_by_urgency (gconstpointer pa, gconstpointer pb)
 static int
 compare_rows_by_name (gconstpointer pa, gconstpointer pb)
 {
-  return compare_by_name (*(QingRosterRow **)pa, *(QingRosterRow **)pb);
+  return compare_by_name (*(QingRosterEntry **)pa, *(QingRosterEntry **)pb);
 }
 
 static void
@@ -613,7 +613,7 @@ describe (QingRosterStatus *self, QingSchoolCalendar *cal, GTimeZone *tz, gint64
 }
 
 static gboolean
-same_row (QingRosterRow *a, QingRosterRow *b)
+same_row (QingRosterEntry *a, QingRosterEntry *b)
 {
   return a->student_id == b->student_id && a->care == b->care && a->state == b->state
          && a->days_since_last_talk == b->days_since_last_talk && g_strcmp0 (a->name, b->name) == 0
@@ -631,8 +631,8 @@ replace_rows (QingRosterStatus *self, GPtrArray *rows)
   gboolean same_order = old->len == rows->len;
 
   for (guint i = 0; same_order && i < rows->len; i++)
-    same_order = QING_ROSTER_ROW (g_ptr_array_index (old, i))->student_id
-                 == QING_ROSTER_ROW (g_ptr_array_index (rows, i))->student_id;
+    same_order = QING_ROSTER_ENTRY (g_ptr_array_index (old, i))->student_id
+                 == QING_ROSTER_ENTRY (g_ptr_array_index (rows, i))->student_id;
   self->rows = rows;
   if (!same_order)
     {
@@ -790,14 +790,14 @@ qing_roster_status_set_sort (QingRosterStatus *self, QingRosterSort sort)
 }
 
 /* The row of @student_id, or NULL.  Returns: (transfer none) (nullable). */
-QingRosterRow *
+QingRosterEntry *
 qing_roster_status_find (QingRosterStatus *self, gint64 student_id)
 {
   g_return_val_if_fail (QING_IS_ROSTER_STATUS (self), NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      QingRosterRow *row = g_ptr_array_index (self->rows, i);
+      QingRosterEntry *row = g_ptr_array_index (self->rows, i);
 
       if (row->student_id == student_id)
         return row;

@@ -38,39 +38,39 @@ typedef enum
   QING_ROSTER_SORT_NAME    = 1, /* pinyin order */
 } QingRosterSort;
 
-#define QING_TYPE_ROSTER_ROW (qing_roster_row_get_type ())
-G_DECLARE_FINAL_TYPE (QingRosterRow, qing_roster_row, QING, ROSTER_ROW, GObject)
+#define QING_TYPE_ROSTER_ENTRY (qing_roster_entry_get_type ())
+G_DECLARE_FINAL_TYPE (QingRosterEntry, qing_roster_entry, QING, ROSTER_ENTRY, GObject)
 
 /* Properties (read-only, same names): "student-id", "name", "initials",
  * "sort-key", "care-level", "state", "status-text", "done-day" (string
  * YYYY-MM-DD or NULL), "school-days-left", "missed-last-cycle",
  * "days-since-last-talk" (-1 never), "at-risk-state", "guardian-state". */
-gint64           qing_roster_row_get_student_id        (QingRosterRow *self);
-const char      *qing_roster_row_get_name              (QingRosterRow *self);
-const char      *qing_roster_row_get_initials          (QingRosterRow *self); /* "zs" */
-const char      *qing_roster_row_get_sort_key          (QingRosterRow *self);
-QingCareLevel    qing_roster_row_get_care_level        (QingRosterRow *self);
-QingRosterState  qing_roster_row_get_state             (QingRosterRow *self);
+gint64           qing_roster_entry_get_student_id        (QingRosterEntry *self);
+const char      *qing_roster_entry_get_name              (QingRosterEntry *self);
+const char      *qing_roster_entry_get_initials          (QingRosterEntry *self); /* "zs" */
+const char      *qing_roster_entry_get_sort_key          (QingRosterEntry *self);
+QingCareLevel    qing_roster_entry_get_care_level        (QingRosterEntry *self);
+QingRosterState  qing_roster_entry_get_state             (QingRosterEntry *self);
 /* "Done on Nov 25", "3 school days left", "Overdue by 4 days". */
-const char      *qing_roster_row_get_status_text       (QingRosterRow *self);
+const char      *qing_roster_entry_get_status_text       (QingRosterEntry *self);
 /* The local day of the talk that made it done; NULL unless DONE. */
-const GDate     *qing_roster_row_get_done_day          (QingRosterRow *self);
-guint            qing_roster_row_get_school_days_left  (QingRosterRow *self);
-gboolean         qing_roster_row_get_missed_last_cycle (QingRosterRow *self);
+const GDate     *qing_roster_entry_get_done_day          (QingRosterEntry *self);
+guint            qing_roster_entry_get_school_days_left  (QingRosterEntry *self);
+gboolean         qing_roster_entry_get_missed_last_cycle (QingRosterEntry *self);
 /* Whole local days since the last mentor talk of 15 minutes; -1 if none. */
-gint             qing_roster_row_get_days_since_last_talk (QingRosterRow *self);
+gint             qing_roster_entry_get_days_since_last_talk (QingRosterEntry *self);
 /* Cadence states for students with a care level (NOT_APPLICABLE without). */
-QingCadenceState qing_roster_row_get_at_risk_state     (QingRosterRow *self);
-QingCadenceState qing_roster_row_get_guardian_state    (QingRosterRow *self);
+QingCadenceState qing_roster_entry_get_at_risk_state     (QingRosterEntry *self);
+QingCadenceState qing_roster_entry_get_guardian_state    (QingRosterEntry *self);
 /* The full statuses, for detail views. (transfer none) */
-const QingCadenceStatus *qing_roster_row_get_cycle_status    (QingRosterRow *self);
-const QingCadenceStatus *qing_roster_row_get_at_risk_status  (QingRosterRow *self);
-const QingCadenceStatus *qing_roster_row_get_guardian_status (QingRosterRow *self);
+const QingCadenceStatus *qing_roster_entry_get_cycle_status    (QingRosterEntry *self);
+const QingCadenceStatus *qing_roster_entry_get_at_risk_status  (QingRosterEntry *self);
+const QingCadenceStatus *qing_roster_entry_get_guardian_status (QingRosterEntry *self);
 /* Name or pinyin initials/letters search ("zs", "zhang", "张"). */
-gboolean         qing_roster_row_matches               (QingRosterRow *self,
-                                                        const char    *query);
+gboolean         qing_roster_entry_matches               (QingRosterEntry *self,
+                                                          const char      *query);
 
-/* The roster: a GListModel of QingRosterRow. */
+/* The roster: a GListModel of QingRosterEntry. */
 #define QING_TYPE_ROSTER_STATUS (qing_roster_status_get_type ())
 G_DECLARE_FINAL_TYPE (QingRosterStatus, qing_roster_status, QING, ROSTER_STATUS, GObject)
 
@@ -98,7 +98,7 @@ void             qing_roster_status_set_sort    (QingRosterStatus *self,
 gboolean         qing_roster_status_refresh     (QingRosterStatus *self,
                                                  GError          **error);
 /* The row of @student_id, or NULL. (transfer none) */
-QingRosterRow   *qing_roster_status_find        (QingRosterStatus *self,
+QingRosterEntry *qing_roster_status_find       (QingRosterStatus *self,
                                                  gint64            student_id);
 
 G_END_DECLS

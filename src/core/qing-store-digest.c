@@ -64,11 +64,11 @@ qing_store_count_mentor_day (QingStore *self, gint64 mentor_id, gint64 now_utc, 
       n = g_list_model_get_n_items (G_LIST_MODEL (roster));
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr (QingRosterRow) row = g_list_model_get_item (G_LIST_MODEL (roster), i);
-          gint64 id = qing_roster_row_get_student_id (row);
+          g_autoptr (QingRosterEntry) row = g_list_model_get_item (G_LIST_MODEL (roster), i);
+          gint64 id = qing_roster_entry_get_student_id (row);
 
           /* A student in two of the mentor's groups counts once. */
-          if (qing_roster_row_get_state (row) == QING_ROSTER_OVERDUE)
+          if (qing_roster_entry_get_state (row) == QING_ROSTER_OVERDUE)
             g_hash_table_add (overdue, g_memdup2 (&id, sizeof id));
         }
     }

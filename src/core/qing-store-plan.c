@@ -417,14 +417,14 @@ collect_waiting (QingStore *self, gint64 mentor_id, gint64 group_id, gint64 now,
       n = g_list_model_get_n_items (G_LIST_MODEL (roster));
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr (QingRosterRow) row = g_list_model_get_item (G_LIST_MODEL (roster), i);
-          QingRosterState state = qing_roster_row_get_state (row);
-          gint days = qing_roster_row_get_days_since_last_talk (row);
+          g_autoptr (QingRosterEntry) row = g_list_model_get_item (G_LIST_MODEL (roster), i);
+          QingRosterState state = qing_roster_entry_get_state (row);
+          gint days = qing_roster_entry_get_days_since_last_talk (row);
           QingPlanStudent student = {
-            qing_roster_row_get_student_id (row),
-            qing_roster_row_get_care_level (row),
+            qing_roster_entry_get_student_id (row),
+            qing_roster_entry_get_care_level (row),
             days < 0 ? G_MAXINT : days,
-            qing_roster_row_get_sort_key (row),
+            qing_roster_entry_get_sort_key (row),
           };
 
           if (state == QING_ROSTER_DONE)

@@ -135,11 +135,24 @@ qing_timer_service_dup_given_name (const char *name)
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
     "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", NULL
   };
+  g_autofree char *joined = NULL;
   const char *space;
   glong length;
 
   g_return_val_if_fail (name != NULL, NULL);
 
+  /* A Chinese name typed with spaces ("张 小明", "张　小明") is one name:
+   * splitting it at the space would leave only the surname. */
+  if (g_utf8_get_char (name) >= 0x2E80)
+    {
+      GString *out = g_string_new (NULL);
+
+      for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          g_string_append_unichar (out, g_utf8_get_char (p));
+      joined = g_string_free (out, FALSE);
+      name = joined;
+    }
   space = strchr (name, ' ');
   if (space != NULL && space != name)
     return g_strndup (name, space - name);

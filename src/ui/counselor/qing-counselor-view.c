@@ -488,19 +488,17 @@ qing_counselor_view_new (QingStore *store, QingClock *clock, QingTimerService *s
                        "timer-service", service, NULL);
 }
 
+/* The window's page for the counselor role; it shares the application's
+ * timer service, which the window holds. */
 static GtkWidget *
 make_for_window (QingWindow *window)
 {
-  GObject *store = qing_window_get_store (window);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-  QingTimerService *service = NULL;
+  QingStore *store = qing_window_get_store (window);
 
-  if (!QING_IS_STORE (store))
+  if (store == NULL)
     return NULL;
-  /* An application that runs a timer service for reminders shares it. */
-  if (app != NULL)
-    service = g_object_get_data (G_OBJECT (app), "qing-timer-service");
-  return qing_counselor_view_new (QING_STORE (store), qing_window_get_clock (window), service);
+  return qing_counselor_view_new (store, qing_window_get_clock (window),
+                                  qing_window_get_timer_service (window));
 }
 
 /* Registers the view as the counselor role's page (once, at start-up). */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Kept apart from the roster code: qing-roster-import.h and
- * qing-roster-status.h both name a type QingRosterRow.
+ * QingImportDialog: previews a CSV roster (qing-roster-import.h) and
+ * imports it into the mentor's group.
  */
 #include <glib/gi18n.h>
 

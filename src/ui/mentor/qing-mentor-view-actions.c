@@ -78,7 +78,7 @@ dup_entry_text (GObject *dialog, const char *key)
   return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 }
 
-static QingRosterRow *
+static QingRosterEntry *
 find_row (QingMentorView *self, gint64 student_id)
 {
   return self->roster != NULL ? qing_roster_status_find (self->roster, student_id) : NULL;
@@ -308,7 +308,7 @@ move_student_activated (GtkWidget *widget, const char *action_name, GVariant *pa
 void
 qing_mentor_view_open_student (QingMentorView *self, gint64 student_id)
 {
-  QingRosterRow *row = find_row (self, student_id);
+  QingRosterEntry *row = find_row (self, student_id);
 
   if (row == NULL)
     return;
@@ -448,19 +448,6 @@ finish_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   finish_timer_activated (QING_MENTOR_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
-/* The timer page's buttons use parent.finish-timer and parent.back. */
-static void
-on_page_finish (GSimpleAction *action, GVariant *parameter, gpointer data)
-{
-  finish_timer_activated (QING_MENTOR_VIEW (data), g_variant_get_int64 (parameter));
-}
-
-static void
-on_page_back (GSimpleAction *action, GVariant *parameter, gpointer data)
-{
-  qing_mentor_view_show_page (QING_MENTOR_VIEW (data), "roster");
-}
-
 static void
 on_timer_discarded (QingMentorView *self)
 {
@@ -468,19 +455,21 @@ on_timer_discarded (QingMentorView *self)
   qing_mentor_view_toast (self, _("Talk discarded"));
 }
 
-/* Gives the shared timer page the two actions it activates. */
-void
-qing_mentor_view_add_timer_actions (QingMentorView *self)
+static void
+on_timer_failed (QingMentorView *self, const char *message)
 {
-  static const GActionEntry entries[] = {
-    { "finish-timer", on_page_finish, "x", NULL, NULL, { 0 } },
-    { "back", on_page_back, NULL, NULL, NULL, { 0 } },
-  };
-  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  qing_mentor_view_toast (self, message);
+}
 
-  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
-  gtk_widget_insert_action_group (self->timer_box, "parent", G_ACTION_GROUP (group));
+/* Follows the shared timer page: a discarded talk goes back to the roster,
+ * a failure is said in a toast.  (Its buttons activate mentor.back and
+ * mentor.finish-timer: the page's "action-prefix" is "mentor".) */
+void
+qing_mentor_view_connect_timer_page (QingMentorView *self)
+{
   g_signal_connect_object (self->timer_page, "discarded", G_CALLBACK (on_timer_discarded), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer_page, "failed", G_CALLBACK (on_timer_failed), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -614,14 +603,14 @@ raise_flag_activated (GtkWidget *widget, const char *action_name, GVariant *para
 {
   QingMentorView *self = QING_MENTOR_VIEW (widget);
   gint64 student_id = g_variant_get_int64 (parameter);
-  QingRosterRow *row = find_row (self, student_id);
+  QingRosterEntry *row = find_row (self, student_id);
   g_autofree char *steps = qing_mentor_view_dup_crisis_steps (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   QingFlagDialog *dialog;
 
   dialog = qing_flag_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
                                  self->mentor_id, student_id,
-                                 row != NULL ? qing_roster_row_get_name (row) : "", steps);
+                                 row != NULL ? qing_roster_entry_get_name (row) : "", steps);
   qing_mentor_view_set_dialog (self, GTK_WINDOW (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_flag_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

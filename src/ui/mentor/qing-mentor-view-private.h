@@ -76,6 +76,6 @@ char       *qing_mentor_view_dup_crisis_steps (QingMentorView *self);
 void        qing_mentor_view_install_actions (GtkWidgetClass *widget_class);
 void        qing_mentor_view_open_student    (QingMentorView *self,
                                               gint64          student_id);
-void        qing_mentor_view_add_timer_actions (QingMentorView *self);
+void        qing_mentor_view_connect_timer_page (QingMentorView *self);
 
 G_END_DECLS

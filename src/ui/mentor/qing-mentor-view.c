@@ -130,7 +130,7 @@ match_row (gpointer item, gpointer user_data)
 
   if (self->search == NULL || *self->search == '\0')
     return TRUE;
-  return qing_roster_row_matches (QING_ROSTER_ROW (item), self->search);
+  return qing_roster_entry_matches (QING_ROSTER_ENTRY (item), self->search);
 }
 
 static void
@@ -188,8 +188,8 @@ on_roster_items_changed (QingMentorView *self)
   /* The rows are new objects after a refresh: show the student again. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "student") == 0)
     {
-      QingRosterRow *row = qing_roster_status_find (self->roster,
-                                                    qing_student_page_get_student_id (self->student_page));
+      QingRosterEntry *row = qing_roster_status_find (self->roster,
+                                                      qing_student_page_get_student_id (self->student_page));
 
       if (row != NULL)
         qing_student_page_show (self->student_page, row);
@@ -236,10 +236,10 @@ on_sort_changed (QingMentorView *self)
 static void
 on_roster_activate (QingMentorView *self, guint position)
 {
-  g_autoptr (QingRosterRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr (QingRosterEntry) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (row != NULL)
-    qing_mentor_view_open_student (self, qing_roster_row_get_student_id (row));
+    qing_mentor_view_open_student (self, qing_roster_entry_get_student_id (row));
 }
 
 /* ---- Groups ---- */
@@ -422,9 +422,12 @@ qing_mentor_view_constructed (GObject *object)
     self->clock = g_object_ref (qing_store_get_clock (self->store));
   if (self->service == NULL)
     self->service = qing_timer_service_new (self->store, self->clock, NULL);
-  self->timer_page = QING_TIMER_PAGE (qing_timer_page_new (self->service));
+  /* The parent view's timer page; its Back and Finish buttons activate
+   * this view's mentor.back and mentor.finish-timer. */
+  self->timer_page = g_object_new (QING_TYPE_TIMER_PAGE, "timer-service", self->service,
+                                   "action-prefix", "mentor", NULL);
   adw_bin_set_child (ADW_BIN (self->timer_box), GTK_WIDGET (self->timer_page));
-  qing_mentor_view_add_timer_actions (self);
+  qing_mentor_view_connect_timer_page (self);
 
   self->mentor_id = ensure_mentor (self->store, &error);
   if (self->mentor_id == 0)
@@ -621,24 +624,18 @@ qing_mentor_view_new (QingStore *store, QingClock *clock, QingTimerService *serv
                        "timer-service", service, NULL);
 }
 
+/* The window's page for the mentor role; it shares the application's
+ * timer service, which the window holds. */
 static GtkWidget *
 make_for_window (QingWindow *window)
 {
-  GObject *store = qing_window_get_store (window);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-  QingTimerService *service = NULL;
+  QingStore *store = qing_window_get_store (window);
 
-  if (!QING_IS_STORE (store))
+  if (store == NULL)
     return NULL;
-  /* The window may not know its application yet while it is being
-   * constructed; the default application is the same one. */
-  if (app == NULL && GTK_IS_APPLICATION (g_application_get_default ()))
-    app = GTK_APPLICATION (g_application_get_default ());
-  /* An application that runs a timer service for reminders shares it. */
-  if (app != NULL)
-    service = g_object_get_data (G_OBJECT (app), "qing-timer-service");
   return g_object_new (QING_TYPE_MENTOR_VIEW, "store", store, "clock", qing_window_get_clock (window),
-                       "timer-service", service, "settings", qing_window_get_settings (window), NULL);
+                       "timer-service", qing_window_get_timer_service (window),
+                       "settings", qing_window_get_settings (window), NULL);
 }
 
 /* Registers the view as the mentor role's page (call once at start-up). */

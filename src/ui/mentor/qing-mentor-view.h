@@ -52,7 +52,7 @@ QingTimerService *qing_mentor_view_get_timer_service (QingMentorView *self);
 /* The page shown: "empty", "roster", "plan", "student" or "timer".
  * (transfer none) */
 const char       *qing_mentor_view_get_page          (QingMentorView *self);
-/* The roster after filtering by the search (QingRosterRow items).
+/* The roster after filtering by the search (QingRosterEntry items).
  * (transfer none) */
 GListModel       *qing_mentor_view_get_visible_rows  (QingMentorView *self);
 /* The cycle sentence in the header.  (transfer none) */

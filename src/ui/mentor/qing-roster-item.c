@@ -18,9 +18,9 @@ struct _QingRosterItem
 G_DEFINE_FINAL_TYPE (QingRosterItem, qing_roster_item, GTK_TYPE_WIDGET)
 
 static void
-set_state_class (QingRosterItem *self, QingRosterRow *row)
+set_state_class (QingRosterItem *self, QingRosterEntry *row)
 {
-  QingRosterState state = row != NULL ? qing_roster_row_get_state (row) : QING_ROSTER_NOT_APPLICABLE;
+  QingRosterState state = row != NULL ? qing_roster_entry_get_state (row) : QING_ROSTER_NOT_APPLICABLE;
   GtkWidget *label = GTK_WIDGET (self->status_label);
 
   gtk_widget_remove_css_class (label, "success");
@@ -36,14 +36,14 @@ set_state_class (QingRosterItem *self, QingRosterRow *row)
 
 /* Shows @row, or nothing when NULL (a recycled row being unbound). */
 void
-qing_roster_item_set_row (QingRosterItem *self, QingRosterRow *row)
+qing_roster_item_set_row (QingRosterItem *self, QingRosterEntry *row)
 {
   g_autofree char *since = NULL;
   g_autofree char *status = NULL;
   const char *care;
 
   g_return_if_fail (QING_IS_ROSTER_ITEM (self));
-  g_return_if_fail (row == NULL || QING_IS_ROSTER_ROW (row));
+  g_return_if_fail (row == NULL || QING_IS_ROSTER_ENTRY (row));
 
   if (row == NULL)
     {
@@ -55,22 +55,22 @@ qing_roster_item_set_row (QingRosterItem *self, QingRosterRow *row)
       return;
     }
 
-  care = qing_mentor_care_label (qing_roster_row_get_care_level (row));
-  if (qing_roster_row_get_missed_last_cycle (row))
+  care = qing_mentor_care_label (qing_roster_entry_get_care_level (row));
+  if (qing_roster_entry_get_missed_last_cycle (row))
     /* Translators: a roster status followed by a note, e.g. "3 school days left · missed last cycle" */
-    status = g_strdup_printf (_("%s · missed last cycle"), qing_roster_row_get_status_text (row));
+    status = g_strdup_printf (_("%s · missed last cycle"), qing_roster_entry_get_status_text (row));
   else
-    status = g_strdup (qing_roster_row_get_status_text (row));
-  since = qing_mentor_format_days_since (qing_roster_row_get_days_since_last_talk (row));
+    status = g_strdup (qing_roster_entry_get_status_text (row));
+  since = qing_mentor_format_days_since (qing_roster_entry_get_days_since_last_talk (row));
 
-  gtk_label_set_text (self->name_label, qing_roster_row_get_name (row));
+  gtk_label_set_text (self->name_label, qing_roster_entry_get_name (row));
   gtk_label_set_text (self->status_label, status);
   gtk_label_set_text (self->since_label, since);
   gtk_label_set_text (self->care_badge, care != NULL ? care : "");
   gtk_widget_set_visible (GTK_WIDGET (self->care_badge), care != NULL);
   set_state_class (self, row);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->start_button),
-                                          g_variant_new_int64 (qing_roster_row_get_student_id (row)));
+                                          g_variant_new_int64 (qing_roster_entry_get_student_id (row)));
 }
 
 /* The status line shown.  (transfer none) */

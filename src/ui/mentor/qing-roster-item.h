@@ -20,8 +20,8 @@ G_DECLARE_FINAL_TYPE (QingRosterItem, qing_roster_item, QING, ROSTER_ITEM, GtkWi
 /* Creates an empty row.  Returns: a floating widget. */
 GtkWidget  *qing_roster_item_new         (void);
 /* Shows @row (may be NULL: shows nothing). */
-void        qing_roster_item_set_row     (QingRosterItem *self,
-                                          QingRosterRow  *row);
+void        qing_roster_item_set_row     (QingRosterItem  *self,
+                                          QingRosterEntry *row);
 /* The status line shown.  (transfer none) */
 const char *qing_roster_item_get_status_text (QingRosterItem *self);
 

@@ -138,29 +138,29 @@ show_cadence (AdwActionRow *row, const QingCadenceStatus *status, QingCadenceSta
 
 /* Shows the student of @row. */
 void
-qing_student_page_show (QingStudentPage *self, QingRosterRow *row)
+qing_student_page_show (QingStudentPage *self, QingRosterEntry *row)
 {
   g_autofree char *since = NULL;
   g_autofree char *cycle = NULL;
   QingCareLevel care;
 
   g_return_if_fail (QING_IS_STUDENT_PAGE (self));
-  g_return_if_fail (QING_IS_ROSTER_ROW (row));
+  g_return_if_fail (QING_IS_ROSTER_ENTRY (row));
   g_return_if_fail (self->store != NULL);
 
-  self->student_id = qing_roster_row_get_student_id (row);
-  care = qing_roster_row_get_care_level (row);
-  gtk_label_set_text (self->name_label, qing_roster_row_get_name (row));
-  since = qing_mentor_format_days_since (qing_roster_row_get_days_since_last_talk (row));
-  cycle = g_strdup_printf ("%s\n%s", qing_roster_row_get_status_text (row), since);
+  self->student_id = qing_roster_entry_get_student_id (row);
+  care = qing_roster_entry_get_care_level (row);
+  gtk_label_set_text (self->name_label, qing_roster_entry_get_name (row));
+  since = qing_mentor_format_days_since (qing_roster_entry_get_days_since_last_talk (row));
+  cycle = g_strdup_printf ("%s\n%s", qing_roster_entry_get_status_text (row), since);
   adw_action_row_set_subtitle (self->cycle_row, cycle);
   g_free (self->care_text);
   self->care_text = describe_care (self, care);
   adw_action_row_set_subtitle (self->care_row, self->care_text);
-  show_cadence (self->at_risk_row, qing_roster_row_get_at_risk_status (row),
-                qing_roster_row_get_at_risk_state (row));
-  show_cadence (self->guardian_row, qing_roster_row_get_guardian_status (row),
-                qing_roster_row_get_guardian_state (row));
+  show_cadence (self->at_risk_row, qing_roster_entry_get_at_risk_status (row),
+                qing_roster_entry_get_at_risk_state (row));
+  show_cadence (self->guardian_row, qing_roster_entry_get_guardian_status (row),
+                qing_roster_entry_get_guardian_state (row));
   gtk_widget_set_sensitive (self->key_care_row, care != QING_CARE_KEY_CARE);
   gtk_widget_set_sensitive (self->clear_signs_row, care != QING_CARE_CLEAR_SIGNS);
   set_targets (self);

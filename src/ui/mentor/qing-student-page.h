@@ -24,7 +24,7 @@ void        qing_student_page_setup          (QingStudentPage *self,
                                               gint64           mentor_id);
 /* Shows the student of @row (a roster row: status and care level). */
 void        qing_student_page_show           (QingStudentPage *self,
-                                              QingRosterRow   *row);
+                                              QingRosterEntry *row);
 /* The student shown, or 0. */
 gint64      qing_student_page_get_student_id (QingStudentPage *self);
 /* The care level line ("Care level: Key care" …).  (transfer none) */

@@ -463,34 +463,17 @@ qing_parent_view_new (QingStore *store, QingClock *clock, QingTimerService *serv
                        "timer-service", service, NULL);
 }
 
-/* The application's timer service (shared with the reminders and the other
- * views), or NULL.  The window may build its pages before its
- * "application" is set, so the store is asked too. */
-static QingTimerService *
-find_shared_service (QingWindow *window, GObject *store)
-{
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  QingTimerService *service = g_object_get_data (store, "qing-timer-service");
-
-  if (service == NULL && app == NULL)
-    app = g_application_get_default ();
-  if (service == NULL && app != NULL)
-    service = g_object_get_data (G_OBJECT (app), "qing-timer-service");
-  /* Only a service on this very store will do. */
-  if (service != NULL && (GObject *) qing_timer_service_get_store (service) != store)
-    service = NULL;
-  return service;
-}
-
+/* The window's page for the parent role; it shares the application's
+ * timer service, which the window holds. */
 static GtkWidget *
 make_for_window (QingWindow *window)
 {
-  GObject *store = qing_window_get_store (window);
+  QingStore *store = qing_window_get_store (window);
 
-  if (!QING_IS_STORE (store))
+  if (store == NULL)
     return NULL;
-  return qing_parent_view_new (QING_STORE (store), qing_window_get_clock (window),
-                               find_shared_service (window, store));
+  return qing_parent_view_new (store, qing_window_get_clock (window),
+                               qing_window_get_timer_service (window));
 }
 
 /* Registers the view as the parent role's page of every window made
