@@ -17,7 +17,7 @@ builddir="${QING_BUILDDIR:-$top/build}"
 
 # Build: compiler, toolkit, storage, notifications, translations, data validators.
 BUILD_PACKAGES=(
-  gcc pkg-config meson ninja-build gettext
+  gcc pkg-config meson ninja-build gettext locales
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libnotify-dev
   appstream desktop-file-utils
@@ -40,45 +40,42 @@ missing_packages () {
   done
 }
 
-ensure_packages () {
-  local missing
-  mapfile -t missing < <(missing_packages "$@")
-  [ "${#missing[@]}" -eq 0 ] && return 0
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "Installing: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  else
-    echo "Qingting needs these Debian packages first. Run:"
-    echo
-    echo "  sudo apt-get install --no-install-recommends ${missing[*]}"
-    echo
-    echo "then run this command again."
-    exit 1
-  fi
+missing_locales () {
+  local l
+  for l in zh_CN en_US; do
+    locale -a 2>/dev/null | grep -qix "$l.utf8" || printf '%s.UTF-8\n' "$l"
+  done
 }
 
-# Chinese collation (names in pinyin order) and the tests need these locales.
-ensure_locales () {
-  local need=()
-  locale -a 2>/dev/null | grep -qix 'zh_CN.utf8' || need+=(zh_CN.UTF-8)
-  locale -a 2>/dev/null | grep -qix 'en_US.utf8' || need+=(en_US.UTF-8)
-  [ "${#need[@]}" -eq 0 ] && return 0
-  if [ "$(id -u)" -eq 0 ]; then
-    local l
-    for l in "${need[@]}"; do
-      if grep -q "^# *$l UTF-8" /etc/locale.gen; then
-        sed -i "s/^# *$l UTF-8/$l UTF-8/" /etc/locale.gen
-      elif ! grep -q "^$l UTF-8" /etc/locale.gen; then
-        echo "$l UTF-8" >> /etc/locale.gen
-      fi
+# Installs the missing packages and locales (zh_CN for pinyin collation and
+# the Chinese UI, en_US for the tests).  Without root, prints the one command
+# that does it and stops.
+ensure_system () {
+  local packages locales
+  mapfile -t packages < <(missing_packages "$@")
+  mapfile -t locales < <(missing_locales)
+  [ "${#packages[@]}" -eq 0 ] && [ "${#locales[@]}" -eq 0 ] && return 0
+
+  local steps=()
+  [ "${#packages[@]}" -gt 0 ] && steps+=("apt-get update && apt-get install -y --no-install-recommends ${packages[*]}")
+  if [ "${#locales[@]}" -gt 0 ]; then
+    local l gen=""
+    for l in "${locales[@]}"; do
+      gen+="echo '$l UTF-8' >> /etc/locale.gen && "
     done
-    locale-gen >/dev/null
+    steps+=("${gen}locale-gen")
+  fi
+  local joined
+  joined="$(printf ' && %s' "${steps[@]}")"
+  joined="${joined# && }"
+
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing: ${packages[*]} ${locales[*]}"
+    DEBIAN_FRONTEND=noninteractive sh -c "$joined" >/dev/null
   else
-    echo "Qingting needs the locales ${need[*]}. Run:"
+    echo "Qingting needs some Debian packages or locales first. Run:"
     echo
-    echo "  sudo sh -c \"sed -i 's/^# *\\(zh_CN.UTF-8\\|en_US.UTF-8\\) UTF-8/\\1 UTF-8/' /etc/locale.gen && locale-gen\""
+    echo "  sudo sh -c \"$joined\""
     echo
     echo "then run this command again."
     exit 1
@@ -101,23 +98,21 @@ build_tree_env () {
 cmd="${1:-}"
 case "$cmd" in
   deps)
-    ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-    ensure_locales
+    ensure_system "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ;;
   build)
-    ensure_packages "${BUILD_PACKAGES[@]}"
+    ensure_system "${BUILD_PACKAGES[@]}"
     build
     ;;
   run)
-    ensure_packages "${BUILD_PACKAGES[@]}"
+    ensure_system "${BUILD_PACKAGES[@]}"
     build
     shift
     build_tree_env
     exec "$builddir/src/qingting" "$@"
     ;;
   test)
-    ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-    ensure_locales
+    ensure_system "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build
     shift
     exec "$top/tests/headless-session.sh" \

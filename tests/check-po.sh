@@ -17,11 +17,22 @@ for po in po/*.po; do
   esac
 done
 
-missing="$(grep -rlE '_\("|N_\("|C_\("|NC_\("|translatable="yes"' src data 2>/dev/null \
-           | sort | while read -r f; do grep -qxF "$f" po/POTFILES.in || echo "$f"; done)"
+# Any source file from which xgettext extracts a message must be listed.
+xgettext_args=(--from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2
+               --keyword=g_dngettext:2,3 --keyword=ngettext:1,2)
+missing=""
+while read -r f; do
+  grep -qxF "$f" po/POTFILES.in && continue
+  rm -f "$tmp/one.pot"
+  xgettext "${xgettext_args[@]}" --output="$tmp/one.pot" "$f" 2>/dev/null || true
+  if [ -s "$tmp/one.pot" ] && grep -q '^msgid "[^"]' "$tmp/one.pot"; then
+    missing="$missing$f"$'\n'
+  fi
+done < <(find src data -type f \( -name '*.c' -o -name '*.h' -o -name '*.ui' \
+           -o -name '*.desktop.in' -o -name '*.metainfo.xml.in' \) | sort)
 if [ -n "$missing" ]; then
   echo "Files with translatable strings missing from po/POTFILES.in:"
-  echo "$missing"
+  printf '%s' "$missing"
   status=1
 fi
 
@@ -30,9 +41,8 @@ while read -r f; do
   [ -f "$f" ] || { echo "po/POTFILES.in names $f, which does not exist"; status=1; }
 done < "$tmp/files"
 
-xgettext --files-from="$tmp/files" --output="$tmp/qingting.pot" --from-code=UTF-8 \
-  --add-comments --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --no-location 2>"$tmp/xgettext.log" \
+xgettext "${xgettext_args[@]}" --files-from="$tmp/files" --output="$tmp/qingting.pot" \
+  --add-comments --no-location 2>"$tmp/xgettext.log" \
   || { cat "$tmp/xgettext.log"; status=1; }
 for po in po/*.po; do
   if ! msgcmp "$po" "$tmp/qingting.pot" 2>"$tmp/msgcmp.log"; then
