@@ -88,32 +88,49 @@ ensure_window (QingApplication *self)
   return GTK_WINDOW (window);
 }
 
+/* The mentor's morning digest, once this user is a mentor: at start-up, or
+ * later when the mentor view makes the local mentor ("local_roles") or the
+ * mentor role is chosen ("roles"). */
+static void
+ensure_digest (QingApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+  QingNotifier *notifier =
+    g_settings_get_boolean (self->settings, "notifications") ? self->notifier : NULL;
+  gint64 mentor;
+
+  if (self->digest != NULL || self->store == NULL
+      || !qing_settings_has_role (self->settings, QING_ROLE_MENTOR))
+    return;
+  mentor = qing_store_get_local_person (self->store, QING_ROLE_MENTOR, &error);
+  if (mentor > 0)
+    {
+      self->digest = qing_digest_new (self->store, self->clock, notifier, mentor);
+      g_settings_bind (self->settings, "digest-time", self->digest, "digest-time",
+                       G_SETTINGS_BIND_GET);
+    }
+  else if (error != NULL)
+    g_warning ("Morning digest: %s", error->message);
+}
+
 /* The listening timer and the parents' evening reminder run as long as the
  * application does, window or not; the views share the timer service. */
 static void
 start_services (QingApplication *self)
 {
-  g_autoptr (GError) error = NULL;
   QingNotifier *reminder_notifier =
     g_settings_get_boolean (self->settings, "notifications") ? self->notifier : NULL;
-  gint64 mentor;
 
   self->timer_service = qing_timer_service_new (self->store, self->clock, self->notifier);
   self->reminders = qing_reminders_new (self->store, self->clock, reminder_notifier, 0);
   g_settings_bind (self->settings, "reminder-time", self->reminders, "reminder-time",
                    G_SETTINGS_BIND_GET);
 
-  /* The mentor's morning digest; the mentor view makes the local mentor
-   * on first use, so the first digest comes after the next start. */
-  mentor = qing_store_get_local_person (self->store, QING_ROLE_MENTOR, &error);
-  if (mentor > 0 && qing_settings_has_role (self->settings, QING_ROLE_MENTOR))
-    {
-      self->digest = qing_digest_new (self->store, self->clock, reminder_notifier, mentor);
-      g_settings_bind (self->settings, "digest-time", self->digest, "digest-time",
-                       G_SETTINGS_BIND_GET);
-    }
-  else if (error != NULL)
-    g_warning ("Morning digest: %s", error->message);
+  ensure_digest (self);
+  g_signal_connect_object (self->store, "row-changed::local_roles", G_CALLBACK (ensure_digest),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::roles", G_CALLBACK (ensure_digest), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -122,6 +139,10 @@ stop_services (QingApplication *self)
   if (self->backup_alarm != 0)
     qing_clock_remove_alarm (self->clock, self->backup_alarm);
   self->backup_alarm = 0;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, ensure_digest, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, ensure_digest, self);
   g_clear_object (&self->digest);
   g_clear_object (&self->reminders);
   g_clear_object (&self->timer_service);
@@ -152,7 +173,7 @@ static void
 on_about (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   QingApplication *self = user_data;
-  static const char *developers[] = { "The Qingting developers", NULL };
+  const char *developers[] = { _("The Qingting developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
@@ -164,7 +185,7 @@ on_about (GSimpleAction *action, GVariant *param, gpointer user_data)
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Qingting developers"),
                         "developers", developers,
-                        "copyright", "© 2026 The Qingting developers",
+                        "copyright", _("© 2026 The Qingting developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://github.com/qingting/qingting",
                         "issue-url", "https://github.com/qingting/qingting/issues",
@@ -181,9 +202,14 @@ on_preferences (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   QingApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  QingPreferencesWindow *prefs = qing_preferences_window_new (self->settings);
+  /* calendar editor: with the store, Preferences has the school calendar */
+  QingPreferencesWindow *prefs = qing_preferences_window_new_with_store (self->settings,
+                                                                         self->store);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  /* calendar editor: app.preferences-page opens one page, e.g. 'calendar' */
+  if (param != NULL)
+    qing_preferences_window_show_page (prefs, g_variant_get_string (param, NULL));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -198,11 +224,33 @@ on_shortcuts (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* timer fix: app.start-timer (x, a child's id) is the parent's "start
+ * listening" for that child, exactly as the child's Start button
+ * (parent.start): the window shows the family page with the running timer.
+ * Exported on the session bus with the other app actions (org.gtk.Actions),
+ * e.g. for a notification's button; tests/test-timer-kill.c drives the real
+ * program with it.  Does nothing but warn when the parent role is not held. */
+static void
+on_start_timer (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  QingApplication *self = user_data;
+  QingWindow *window = QING_WINDOW (ensure_window (self));
+  GtkWidget *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  qing_window_show_role (window, QING_ROLE_PARENT);
+  page = qing_window_get_role_page (window, QING_ROLE_PARENT);
+  if (page == NULL || !gtk_widget_activate_action_variant (page, "parent.start", param))
+    g_warning ("app.start-timer: there is no family page (the parent role is not held)");
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit },
   { "about", on_about },
   { "preferences", on_preferences },
+  { "preferences-page", on_preferences, "s" }, /* calendar editor */
   { "shortcuts", on_shortcuts },
+  { "start-timer", on_start_timer, "x" }, /* timer fix */
 };
 
 /* The one place where accelerators are set. */
@@ -683,4 +731,13 @@ qing_application_get_timer_service (QingApplication *self)
 {
   g_return_val_if_fail (QING_IS_APPLICATION (self), NULL);
   return self->timer_service;
+}
+
+/* The mentor's morning digest, or NULL while this user is no mentor.
+ * (transfer none) */
+QingDigest *
+qing_application_get_digest (QingApplication *self)
+{
+  g_return_val_if_fail (QING_IS_APPLICATION (self), NULL);
+  return self->digest;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "qing-clock.h"
+#include "qing-digest.h"
 #include "qing-notifier.h"
 #include "qing-store.h"
 #include "qing-timer-service.h"
@@ -24,5 +25,8 @@ const char       *qing_application_get_database_path  (QingApplication *self);
 GSettings        *qing_application_get_settings       (QingApplication *self);
 QingNotifier     *qing_application_get_notifier       (QingApplication *self);
 QingTimerService *qing_application_get_timer_service  (QingApplication *self);
+/* The mentor's morning digest, made once this user is a mentor with a
+ * local mentor record (NULL before).  (transfer none) */
+QingDigest       *qing_application_get_digest         (QingApplication *self);
 
 G_END_DECLS

@@ -8,12 +8,14 @@
 #include <stdio.h>
 
 #include "qing-preferences.h"
+#include "qing-calendar-page.h" /* calendar editor */
 
 struct _QingPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings     *settings;
+  QingStore     *store; /* calendar editor: NULL = no school calendar page */
   gboolean       syncing;
 
   GtkSwitch     *parent_switch;
@@ -32,6 +34,7 @@ G_DEFINE_FINAL_TYPE (QingPreferencesWindow, qing_preferences_window, ADW_TYPE_PR
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE, /* calendar editor */
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -206,6 +209,10 @@ qing_preferences_window_constructed (GObject *object)
   sync_crisis_text (self);
   g_signal_connect_object (gtk_text_view_get_buffer (self->crisis_view), "changed",
                            G_CALLBACK (on_crisis_buffer_changed), self, G_CONNECT_SWAPPED);
+  /* calendar editor: the school calendar needs the store */
+  if (self->store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (qing_calendar_page_new (self->store)));
 }
 
 static void
@@ -215,6 +222,7 @@ qing_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QING_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (qing_preferences_window_parent_class)->dispose (object);
 }
@@ -229,6 +237,9 @@ qing_preferences_window_get_property (GObject *object, guint prop_id, GValue *va
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -245,6 +256,9 @@ qing_preferences_window_set_property (GObject *object, guint prop_id, const GVal
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -265,6 +279,12 @@ qing_preferences_window_class_init (QingPreferencesWindowClass *klass)
   /* The program's settings; g_settings_new (APP_ID) when not given. */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  /* calendar editor: the store whose school calendar the "calendar" page
+   * edits; without one there is no such page. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QING_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -299,6 +319,29 @@ qing_preferences_window_new (GSettings *settings)
 {
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   return g_object_new (QING_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+}
+
+/* calendar editor: returns a new preferences window (owned by GTK's window
+ * list once shown) that also edits the school calendar kept in @store. */
+QingPreferencesWindow *
+qing_preferences_window_new_with_store (GSettings *settings, QingStore *store)
+{
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || QING_IS_STORE (store), NULL);
+  return g_object_new (QING_TYPE_PREFERENCES_WINDOW, "settings", settings, "store", store, NULL);
+}
+
+/* calendar editor: shows the page named @page_name ("calendar"); a name
+ * without a page leaves the window as it is. */
+void
+qing_preferences_window_show_page (QingPreferencesWindow *self, const char *page_name)
+{
+  g_return_if_fail (QING_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (page_name != NULL);
+
+  if (g_strcmp0 (page_name, "calendar") == 0 && self->store == NULL)
+    return;
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), page_name);
 }
 
 /* Returns the value @role has in the "roles" key ("parent", "mentor",

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "qing-store.h" /* calendar editor */
 #include "qing-types.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,11 @@ G_DECLARE_FINAL_TYPE (QingPreferencesWindow, qing_preferences_window,
                       QING, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 QingPreferencesWindow *qing_preferences_window_new (GSettings *settings);
+/* calendar editor: with a "School Calendar" page for @store's calendar. */
+QingPreferencesWindow *qing_preferences_window_new_with_store (GSettings *settings,
+                                                               QingStore *store);
+void                   qing_preferences_window_show_page (QingPreferencesWindow *self,
+                                                          const char            *page_name);
 
 /* Helpers for the program's settings (schema io.github.qingting.Qingting). */
 const char *qing_role_to_setting         (QingRole role);

@@ -14,6 +14,7 @@
 #include "qing-background.h"
 #include "qing-generator.h"
 #include "qing-store.h"
+#include "qing-store-composite.h"
 #include "counselor/qing-counselor-view.h"
 #include "mentor/qing-mentor-view.h"
 #include "parent/qing-parent-view.h"
@@ -647,6 +648,53 @@ test_role_views_plugged (Fixture *fixture, gconstpointer data)
   stop_app (app);
 }
 
+/* mentorfix: the morning digest starts as soon as this user becomes a
+ * mentor (the mentor view makes the local mentor on first use), not only
+ * after a restart. */
+static void
+test_digest_for_new_mentor (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  const char *roles[] = { "mentor", NULL };
+  QingApplication *app;
+
+  REQUIRE_DISPLAY ();
+  g_settings_set_strv (settings, "roles", roles);
+  app = start_app (fixture);
+  g_assert_null (qing_application_get_digest (app));
+  g_assert_cmpint (qing_store_ensure_local_person (qing_application_get_store (app),
+                                                   QING_ROLE_MENTOR, QING_PERSON_STAFF, "王老师",
+                                                   &error), >, 0);
+  g_assert_no_error (error);
+  spin_a_little ();
+  g_assert_true (QING_IS_DIGEST (qing_application_get_digest (app)));
+  stop_app (app);
+}
+
+/* The local mentor exists first; choosing the mentor role starts the digest. */
+static void
+test_digest_when_role_chosen (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  const char *roles[] = { "parent", "mentor", NULL };
+  QingApplication *app;
+
+  REQUIRE_DISPLAY ();
+  app = start_app (fixture);
+  g_assert_cmpint (qing_store_ensure_local_person (qing_application_get_store (app),
+                                                   QING_ROLE_MENTOR, QING_PERSON_STAFF, "王老师",
+                                                   &error), >, 0);
+  g_assert_no_error (error);
+  spin_a_little ();
+  g_assert_null (qing_application_get_digest (app));
+  g_settings_set_strv (settings, "roles", roles);
+  spin_a_little ();
+  g_assert_true (QING_IS_DIGEST (qing_application_get_digest (app)));
+  stop_app (app);
+}
+
 typedef struct
 {
   QingApplication *app;
@@ -756,6 +804,132 @@ test_single_instance (Fixture *fixture, gconstpointer data)
   g_unsetenv ("QING_DATABASE");
 }
 
+/* timer fix: closing the window with "Keep running in the background" on
+ * and off (issue 4, part 7). */
+typedef struct
+{
+  QingApplication *app;
+  guint            poll_id;      /* waits for the window and the backup */
+  guint            idle_id;      /* runs only while the application does */
+  guint            guard_id;     /* quits a program that would not */
+  guint            n_idles;
+  gboolean         closed;
+  gboolean         shut_down;
+  gboolean         alive_after_close;
+  gboolean         forced;
+} CloseCheck;
+
+static gboolean
+still_running_after_close (gpointer data)
+{
+  CloseCheck *check = data;
+
+  /* g_application_run() drains the main loop after the shutdown. */
+  if (check->shut_down)
+    {
+      check->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* A few main loop iterations after the last window went, the
+   * application still runs: quit it as the user would (app.quit). */
+  if (++check->n_idles < 20)
+    return G_SOURCE_CONTINUE;
+  check->idle_id = 0;
+  check->alive_after_close = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (check->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+close_window_when_ready (gpointer data)
+{
+  CloseCheck *check = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (check->app));
+
+  /* Today's backup holds the application while it runs: let it finish. */
+  if (window == NULL
+      || !backup_written ((gpointer) qing_application_get_database_path (check->app)))
+    return G_SOURCE_CONTINUE;
+  check->poll_id = 0;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  check->closed = TRUE;
+  check->idle_id = g_idle_add (still_running_after_close, check);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_check_shutdown (GApplication *app, gpointer data)
+{
+  ((CloseCheck *) data)->shut_down = TRUE;
+}
+
+static gboolean
+quit_by_force (gpointer data)
+{
+  CloseCheck *check = data;
+
+  check->guard_id = 0;
+  check->forced = TRUE;
+  g_application_quit (G_APPLICATION (check->app));
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the application with the "background" setting @background, closes
+ * its only window once it is up, and says what happened after. */
+static void
+run_and_close_window (Fixture *fixture, gboolean background, CloseCheck *check)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  char *argv[] = { (char *) "qingting", NULL };
+  int status;
+
+  g_settings_set_boolean (settings, "background", background);
+  check->app = qing_application_new_for_test (fixture->clock, fixture->db_path);
+  g_object_set (check->app, "role-views", FALSE, NULL);
+  g_signal_connect (check->app, "shutdown", G_CALLBACK (on_close_check_shutdown), check);
+  check->poll_id = g_timeout_add (10, close_window_when_ready, check);
+  check->guard_id = g_timeout_add_seconds (20, quit_by_force, check);
+  status = g_application_run (G_APPLICATION (check->app), 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_handle_id (&check->poll_id, g_source_remove);
+  g_clear_handle_id (&check->idle_id, g_source_remove);
+  g_clear_handle_id (&check->guard_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (check->app, check);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (check->app)));
+  g_clear_object (&check->app);
+  g_settings_reset (settings, "background");
+}
+
+/* With the background setting on, closing the window keeps the
+ * application running (held) for the reminders, until app.quit. */
+static void
+test_background_close_keeps_running (Fixture *fixture, gconstpointer data)
+{
+  CloseCheck check = { NULL };
+
+  REQUIRE_DISPLAY ();
+  run_and_close_window (fixture, TRUE, &check);
+  g_assert_true (check.closed);
+  g_assert_true (check.alive_after_close);
+  g_assert_true (check.shut_down);
+  g_assert_false (check.forced);
+}
+
+/* With it off, closing the last window lets the application quit by
+ * itself: nothing runs after it, and nobody had to quit it. */
+static void
+test_close_last_window_quits (Fixture *fixture, gconstpointer data)
+{
+  CloseCheck check = { NULL };
+
+  REQUIRE_DISPLAY ();
+  run_and_close_window (fixture, FALSE, &check);
+  g_assert_true (check.closed);
+  g_assert_false (check.alive_after_close);
+  g_assert_true (check.shut_down);
+  g_assert_false (check.forced);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -786,6 +960,11 @@ main (int argc, char *argv[])
   ADD ("background-setting-autostart", test_background_setting_autostart);
   ADD ("role-views-plugged", test_role_views_plugged);
   ADD ("single-instance", test_single_instance);
+  ADD ("digest-for-new-mentor", test_digest_for_new_mentor);
+  ADD ("digest-when-role-chosen", test_digest_when_role_chosen);
+  /* timer fix */
+  ADD ("background-close-keeps-running", test_background_close_keeps_running);
+  ADD ("close-last-window-quits", test_close_last_window_quits);
 #undef ADD
 
   return g_test_run ();

@@ -61,10 +61,22 @@ static const CadenceCase cases[] = {
   { "across midnight, seen on its own day", SH, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL,
     "2026-11-28T23:59:00", { { "2026-11-28T23:50:00", 20 * 60, QING_ROLE_PARENT } },
     QING_CADENCE_DONE, "2026-11-28", "2026-11-28", ANY, 1, 0, 1, ANY, 0, ANY, "2026-11-28" },
-  /* parent: the day's talks add up */
-  { "parent talks add up", SH, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL, "2026-11-29T21:00:00",
+  /* parent: short talks are shown but do not add up to an effective one */
+  { "parent short talks adding up to 15 do not count", SH, QING_CADENCE_PARENT_DAILY,
+    QING_CARE_NORMAL, "2026-11-29T21:00:00",
     { { "2026-11-29T07:30:00", 8 * 60, QING_ROLE_PARENT },
       { "2026-11-29T20:00:00", 7 * 60, QING_ROLE_PARENT } },
+    /* nothing yesterday: overdue by a day */
+    QING_CADENCE_OVERDUE, "2026-11-29", "2026-11-29", ANY, 0, 2, 1, ANY, 1, TRUE, NULL },
+  { "parent 14:59 + 14:59 is not a day done", SH, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL,
+    "2026-11-29T21:00:00", { { "2026-11-28T20:00:00", MIN15, QING_ROLE_PARENT },
+                             { "2026-11-29T07:30:00", MIN15 - 1, QING_ROLE_PARENT },
+                             { "2026-11-29T20:00:00", MIN15 - 1, QING_ROLE_PARENT } },
+    QING_CADENCE_DUE, "2026-11-29", "2026-11-29", ANY, 0, 2, 1, ANY, 0, FALSE, NULL },
+  { "parent: one 15:00 talk among short ones", SH, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL,
+    "2026-11-29T21:00:00", { { "2026-11-29T07:30:00", 5 * 60, QING_ROLE_PARENT },
+                             { "2026-11-29T12:00:00", 5 * 60, QING_ROLE_PARENT },
+                             { "2026-11-29T20:00:00", MIN15, QING_ROLE_PARENT } },
     QING_CADENCE_DONE, "2026-11-29", "2026-11-29", ANY, 1, 2, 1, ANY, 0, ANY, "2026-11-29" },
   { "parent talks short of 15 minutes", SH, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL,
     "2026-11-29T21:00:00", { { "2026-11-29T07:30:00", 8 * 60, QING_ROLE_PARENT },
@@ -103,7 +115,7 @@ static const CadenceCase cases[] = {
     { { NULL } }, QING_CADENCE_NOT_APPLICABLE, NULL, NULL, ANY, 0, 0, ANY, ANY, 0, FALSE, NULL },
   { "parents listen in the holidays too", SH, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL,
     "2027-02-05T21:00:00", { { "2027-02-05T20:00:00", 30 * 60, QING_ROLE_PARENT } },
-    QING_CADENCE_DONE, "2027-02-05", "2027-02-05", ANY, 2, 0, 1, 0, 0, ANY, "2027-02-05" },
+    QING_CADENCE_DONE, "2027-02-05", "2027-02-05", ANY, 1, 0, 1, 0, 0, ANY, "2027-02-05" },
   /* holiday and make-up day in the school days left */
   { "National Day in the cycle", SH, QING_CADENCE_MENTOR_BIWEEKLY, QING_CARE_NORMAL,
     "2026-09-30T10:00:00", { { "2026-09-27T10:00:00", 20 * 60, QING_ROLE_MENTOR } },
@@ -163,6 +175,42 @@ static const CadenceCase cases[] = {
   { "before exam season the month is cut", SH, QING_CADENCE_MENTOR_AT_RISK, QING_CARE_KEY_CARE,
     "2027-01-08T10:00:00", { { "2027-01-05T16:00:00", 20 * 60, QING_ROLE_MENTOR } },
     QING_CADENCE_DONE, "2027-01-01", "2027-01-10", 5, 1, 0, 3, 1, 0, ANY, "2027-01-05" },
+  /* every student, every day: one talk of 15 minutes with anyone */
+  { "student: a mentor's 15:00 talk counts", SH, QING_CADENCE_STUDENT_DAILY, QING_CARE_NORMAL,
+    "2026-11-25T20:00:00", { { "2026-11-24T19:00:00", 20 * 60, QING_ROLE_PARENT },
+                             { "2026-11-25T12:00:00", MIN15, QING_ROLE_MENTOR } },
+    QING_CADENCE_DONE, "2026-11-25", "2026-11-25", ANY, 1, 0, 1, ANY, 0, FALSE, "2026-11-25" },
+  { "student: a parent's talk counts too", SH, QING_CADENCE_STUDENT_DAILY, QING_CARE_KEY_CARE,
+    "2026-11-25T21:00:00", { { "2026-11-25T20:00:00", 20 * 60, QING_ROLE_PARENT } },
+    QING_CADENCE_DONE, "2026-11-25", "2026-11-25", ANY, 1, 0, 1, ANY, 0, ANY, "2026-11-25" },
+  { "student: a counselor's or a peer's too", SH, QING_CADENCE_STUDENT_DAILY,
+    QING_CARE_CLEAR_SIGNS, "2026-11-25T21:00:00",
+    { { "2026-11-24T10:00:00", MIN15, QING_ROLE_PEER },
+      { "2026-11-25T10:00:00", MIN15, QING_ROLE_COUNSELOR } },
+    QING_CADENCE_DONE, "2026-11-25", "2026-11-25", ANY, 1, 0, 1, ANY, 0, FALSE, "2026-11-25" },
+  { "student: 14:59 does not count", SH, QING_CADENCE_STUDENT_DAILY, QING_CARE_NORMAL,
+    "2026-11-25T21:00:00", { { "2026-11-25T12:00:00", MIN15 - 1, QING_ROLE_MENTOR } },
+    QING_CADENCE_OVERDUE, "2026-11-25", "2026-11-25", ANY, 0, 1, 1, ANY, 1, TRUE, NULL },
+  { "student: short talks of several people do not add up", SH, QING_CADENCE_STUDENT_DAILY,
+    QING_CARE_NORMAL, "2026-11-25T21:00:00",
+    { { "2026-11-24T20:00:00", 30 * 60, QING_ROLE_PARENT },
+      { "2026-11-25T12:00:00", 10 * 60, QING_ROLE_MENTOR },
+      { "2026-11-25T20:00:00", 10 * 60, QING_ROLE_PARENT } },
+    QING_CADENCE_DUE, "2026-11-25", "2026-11-25", ANY, 0, 2, 1, ANY, 0, FALSE, NULL },
+  { "student: across midnight counts for the start day", SH, QING_CADENCE_STUDENT_DAILY,
+    QING_CARE_NORMAL, "2026-11-28T23:59:00", { { "2026-11-28T23:50:00", 20 * 60, QING_ROLE_PEER } },
+    QING_CADENCE_DONE, "2026-11-28", "2026-11-28", ANY, 1, 0, 1, ANY, 0, ANY, "2026-11-28" },
+  { "student: across midnight, not for the next day", SH, QING_CADENCE_STUDENT_DAILY,
+    QING_CARE_NORMAL, "2026-11-29T00:30:00", { { "2026-11-28T23:50:00", 20 * 60, QING_ROLE_PEER } },
+    QING_CADENCE_DUE, "2026-11-29", "2026-11-29", ANY, 0, 0, 1, ANY, 0, FALSE, NULL },
+  { "student: a talk with the guardian is not one with the student", SH,
+    QING_CADENCE_STUDENT_DAILY, QING_CARE_KEY_CARE, "2026-11-25T21:00:00",
+    { { "2026-11-24T12:00:00", MIN15, QING_ROLE_MENTOR },
+      { "2026-11-25T18:00:00", 30 * 60, QING_ROLE_MENTOR, TRUE } },
+    QING_CADENCE_DUE, "2026-11-25", "2026-11-25", ANY, 0, 0, 1, ANY, 0, FALSE, NULL },
+  { "student: every day, holidays too", SH, QING_CADENCE_STUDENT_DAILY, QING_CARE_NORMAL,
+    "2027-02-05T21:00:00", { { "2027-02-05T20:00:00", 30 * 60, QING_ROLE_PARENT } },
+    QING_CADENCE_DONE, "2027-02-05", "2027-02-05", ANY, 1, 0, 1, 0, 0, ANY, "2027-02-05" },
   /* New York: 8 March 2026 has 23 hours, 1 November 2026 has 25 */
   { "NY: 25-hour day, talk late in the evening", NY, QING_CADENCE_PARENT_DAILY, QING_CARE_NORMAL,
     "2026-11-01T23:58:00", { { "2026-11-01T23:40:00", 15 * 60, QING_ROLE_PARENT } },
@@ -491,9 +539,13 @@ static const StreakCase streak_cases[] = {
   { "a missed day ends it", "2026-11-29T21:00:00",
     { "2026-11-20T20:00:00/20", "2026-11-21T20:00:00/20", "2026-11-22T20:00:00/20",
       "2026-11-23T20:00:00/20", "2026-11-25T20:00:00/20", "2026-11-26T20:00:00/20" }, 0, 4, FALSE },
-  { "14:59 breaks it; short talks adding up to 15 count", "2026-11-29T21:00:00",
+  { "14:59 breaks it; short talks adding up to 15 do not count", "2026-11-29T21:00:00",
     { "2026-11-26T20:00:00/15", "2026-11-27T07:00:00/10", "2026-11-27T20:00:00/5",
-      "2026-11-28T20:00:00/14.99", "2026-11-29T20:00:00/30" }, 1, 2, TRUE },
+      "2026-11-28T20:00:00/14.99", "2026-11-29T20:00:00/30" }, 1, 1, TRUE },
+  { "14:59 + 14:59 do not make a day", "2026-11-29T21:00:00",
+    { "2026-11-25T20:00:00/15", "2026-11-26T20:00:00/15", "2026-11-27T07:00:00/14.99",
+      "2026-11-27T20:00:00/14.99", "2026-11-28T20:00:00/15", "2026-11-29T07:00:00/14.99",
+      "2026-11-29T20:00:00/14.99" }, 1, 2, FALSE },
   { "a talk across midnight counts for its first day", "2026-11-29T21:00:00",
     { "2026-11-27T20:00:00/15", "2026-11-28T23:55:00/20" }, 2, 2, FALSE },
   { "no talks", "2026-11-29T21:00:00", { NULL }, 0, 0, FALSE },
@@ -528,6 +580,76 @@ test_streaks (void)
       g_assert_cmpuint (streak.longest, ==, sc->longest);
       g_assert_cmpint (streak.today_done, ==, sc->today_done);
     }
+}
+
+/* The days of a month that met a daily rule, as the parent's calendar
+ * marks them: one talk of 15 minutes, never short ones adding up. */
+static void
+test_mark_days (void)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (SH);
+  const QingCadenceRuleInfo *parent = qing_cadence_rule_get_default (QING_CADENCE_PARENT_DAILY);
+  const QingCadenceRuleInfo *student = qing_cadence_rule_get_default (QING_CADENCE_STUDENT_DAILY);
+  QingTalkSpan spans[] = {
+    /* out of order on purpose */
+    { local_unix (tz, "2026-11-03T20:00:00"), MIN15, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-01T20:00:00"), MIN15 - 1, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-01T21:00:00"), MIN15 - 1, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-02T07:00:00"), 5 * 60, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-02T12:00:00"), 5 * 60, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-02T20:00:00"), 5 * 60, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-04T23:50:00"), 20 * 60, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-06T12:00:00"), 40 * 60, 7, MENTOR_ID, QING_ROLE_MENTOR, FALSE },
+    { local_unix (tz, "2026-10-31T20:00:00"), 30 * 60, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+    { local_unix (tz, "2026-11-08T20:00:00"), 30 * 60, 7, PARENT_ID, QING_ROLE_PARENT, FALSE },
+  };
+  /* 1: 14:59 + 14:59; 2: 3 × 5 min; 3: 15:00; 4: across midnight; 6: mentor */
+  static const gboolean parent_met[] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE };
+  static const gboolean student_met[] = { FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE };
+  gboolean met[7];
+  GDate first;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, 11, 2026);
+  qing_cadence_mark_days (parent, tz, &first, G_N_ELEMENTS (met), spans, G_N_ELEMENTS (spans), met);
+  for (guint i = 0; i < G_N_ELEMENTS (met); i++)
+    g_assert_cmpint (met[i], ==, parent_met[i]);
+  qing_cadence_mark_days (student, tz, &first, G_N_ELEMENTS (met), spans, G_N_ELEMENTS (spans),
+                          met);
+  for (guint i = 0; i < G_N_ELEMENTS (met); i++)
+    g_assert_cmpint (met[i], ==, student_met[i]);
+}
+
+/* Every rule of the enumeration has a default, a label and a description;
+ * the new daily rule counts talks by anyone with the student. */
+static void
+test_rule_table (void)
+{
+  const QingCadenceRuleInfo *info;
+
+  for (guint r = 1; r < QING_CADENCE_N_RULES; r++)
+    {
+      g_assert_nonnull (qing_cadence_rule_get_default (r));
+      g_assert_cmpint (qing_cadence_rule_get_default (r)->rule, ==, r);
+      /* no default rule lets short talks add up (DOMAIN.md) */
+      g_assert_false (qing_cadence_rule_get_default (r)->sums_talks);
+      g_assert_cmpint (qing_cadence_rule_get_default (r)->min_seconds, ==, MIN15);
+      g_assert_nonnull (qing_cadence_rule_get_label (r));
+      g_assert_nonnull (qing_cadence_rule_get_description (r));
+    }
+  g_assert_null (qing_cadence_rule_get_default (QING_CADENCE_N_RULES));
+  g_assert_null (qing_cadence_rule_get_label (QING_CADENCE_N_RULES));
+  /* stored value: never renumbered */
+  g_assert_cmpint (QING_CADENCE_STUDENT_DAILY, ==, 8);
+  info = qing_cadence_rule_get_default (QING_CADENCE_STUDENT_DAILY);
+  g_assert_cmpint (info->listener_role, ==, QING_CADENCE_ANY_ROLE);
+  g_assert_cmpint (info->period, ==, QING_CADENCE_PERIOD_DAY);
+  g_assert_false (info->school_only);
+  g_assert_false (info->with_guardian);
+  for (QingCareLevel care = QING_CARE_NORMAL; care <= QING_CARE_CLEAR_SIGNS; care++)
+    g_assert_true (qing_cadence_rule_applies (info, care));
+  g_assert_cmpstr (qing_cadence_rule_get_label (QING_CADENCE_STUDENT_DAILY), ==,
+                   "Every student, every day");
 }
 
 /* Talks before the window start cannot change a status: the store reads
@@ -637,6 +759,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cadence/target", test_target);
   g_test_add_func ("/cadence/many-and-summary", test_many_and_summary);
   g_test_add_func ("/cadence/streaks", test_streaks);
+  g_test_add_func ("/cadence/mark-days", test_mark_days);
+  g_test_add_func ("/cadence/rule-table", test_rule_table);
   g_test_add_func ("/cadence/window-start", test_window_start);
   g_test_add_func ("/cadence/many-is-cheap", test_many_is_cheap);
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "mentor/qing-import-dialog.h"
 #include "mentor/qing-mentor-view.h"
 #include "mentor/qing-plan-page.h"
+#include "shared/qing-chip-group.h"
 #include "qing-roster-status.h"
 #include "qing-store-calendar.h"
 #include "qing-store-peer.h"
@@ -314,6 +315,11 @@ test_plan_and_talk (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (find_action_button (GTK_WIDGET (f->view), "mentor.finish-timer"), "clicked");
   finish = qing_mentor_view_get_dialog (f->view);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (finish));
+  /* mentorfix: a topic, a note, shared with the counselor. */
+  gtk_toggle_button_set_active (qing_chip_group_get_chip (g_object_get_data (G_OBJECT (finish), "qing-topics"),
+                                                          "study"), TRUE);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (finish), "qing-note"), "期中考试压力大");
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (finish), "qing-shared"), TRUE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (finish), "save");
   /* The roster follows the store and refreshes itself in an idle. */
   spin_until (row_is_done, f, GSIZE_TO_POINTER (student_id));
@@ -325,6 +331,24 @@ test_plan_and_talk (Fixture *f, gconstpointer data)
   g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row), ==, 0);
   g_assert_nonnull (strstr (qing_mentor_view_get_header_text (f->view), "1"));
 
+  /* The saved talk has the topic, the note and the visibility chosen. */
+  {
+    QingViewer viewer = { qing_store_get_local_person (f->store, QING_ROLE_MENTOR, NULL),
+                          QING_ROLE_MENTOR };
+    g_autoptr (GPtrArray) talks = qing_store_list_talks (f->store, &viewer, student_id, 0,
+                                                         G_MAXINT64, &error);
+    QingTalk *talk;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (talks->len, ==, 1);
+    talk = g_ptr_array_index (talks, 0);
+    g_assert_nonnull (qing_talk_get_topics (talk));
+    g_assert_cmpstr (qing_talk_get_topics (talk)[0], ==, "study");
+    g_assert_null (qing_talk_get_topics (talk)[1]);
+    g_assert_cmpstr (qing_talk_get_note (talk), ==, "期中考试压力大");
+    g_assert_cmpint (qing_talk_get_visibility (talk), ==, QING_VISIBILITY_COUNSELOR);
+  }
+
   /* The plan entry turned done too. */
   qing_plan_model_refresh (plan);
   for (guint i = 0; i < g_list_model_get_n_items (plan); i++)
@@ -334,6 +358,122 @@ test_plan_and_talk (Fixture *f, gconstpointer data)
       if (qing_plan_item_get_student_id (item) == student_id)
         g_assert_cmpint (qing_plan_item_get_status (item), ==, QING_PLAN_DONE);
     }
+}
+
+static gboolean
+row_has_name (Fixture *f, gpointer name)
+{
+  GListModel *rows = qing_mentor_view_get_visible_rows (f->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (QingRosterEntry) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (qing_roster_entry_get_name (row), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* mentorfix: edit a student's name, then move the student to another group. */
+static void
+test_edit_and_move_student (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (QingRosterEntry) first = NULL;
+  g_autoptr (QingGroup) club = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  AdwMessageDialog *form;
+  gint64 student_id, mentor_id;
+
+  REQUIRE_DISPLAY ();
+  import_fixture (f, "class-45.csv", 45);
+  first = g_list_model_get_item (qing_mentor_view_get_visible_rows (f->view), 0);
+  student_id = qing_roster_entry_get_student_id (first);
+
+  /* Edit: a new name, saved and shown in the roster. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "mentor.edit-student", "x",
+                                             student_id));
+  form = ADW_MESSAGE_DIALOG (qing_mentor_view_get_dialog (f->view));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (form));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "qing-name"), "欧阳晨曦");
+  adw_message_dialog_response (form, "save");
+  spin_until (row_has_name, f, (gpointer) "欧阳晨曦");
+  {
+    g_autoptr (QingPerson) person = qing_store_get_person (f->store, student_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (qing_person_get_name (person), ==, "欧阳晨曦");
+  }
+
+  /* Move to another class of the mentor's: the student leaves this roster
+   * (a move keeps one class per student; see qing_store_move_to_group()). */
+  mentor_id = qing_store_get_local_person (f->store, QING_ROLE_MENTOR, &error);
+  g_assert_no_error (error);
+  club = qing_group_new (QING_GROUP_CLASS, "初二（2）班", mentor_id);
+  g_assert_true (qing_store_add_group (f->store, club, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "mentor.move-student", "x",
+                                             student_id));
+  form = ADW_MESSAGE_DIALOG (qing_mentor_view_get_dialog (f->view));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (form));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (
+                        g_object_get_data (G_OBJECT (form), "qing-groups"))), ==, 1);
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (form), "qing-groups"), 0);
+  adw_message_dialog_response (form, "save");
+  spin_until (has_n_rows, f, GUINT_TO_POINTER (44));
+  g_assert_false (row_has_name (f, (gpointer) "欧阳晨曦"));
+  members = qing_store_list_group_students (f->store, qing_group_get_id (club), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpint (qing_person_get_id (g_ptr_array_index (members, 0)), ==, student_id);
+}
+
+/* ui2: a move to a group named in the dialog makes a group of the kind
+ * of the group shown, so the student really leaves it. */
+static void
+test_move_to_new_group (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (QingRosterEntry) first = NULL;
+  g_autoptr (QingGroup) current = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) left = NULL;
+  QingGroup *made = NULL;
+  AdwMessageDialog *form;
+  gint64 student_id;
+
+  REQUIRE_DISPLAY ();
+  import_fixture (f, "class-45.csv", 45);
+  current = qing_store_get_group (f->store, qing_mentor_view_get_group_id (f->view), &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (qing_mentor_view_get_visible_rows (f->view), 0);
+  student_id = qing_roster_entry_get_student_id (first);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "mentor.move-student", "x",
+                                             student_id));
+  form = ADW_MESSAGE_DIALOG (qing_mentor_view_get_dialog (f->view));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (form));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "qing-new-group"), "初二（5）班");
+  adw_message_dialog_response (form, "save");
+  spin_until (has_n_rows, f, GUINT_TO_POINTER (44));
+  g_assert_null (find_row (f, student_id));
+
+  groups = qing_store_list_groups (f->store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (qing_group_get_name (g_ptr_array_index (groups, i)), "初二（5）班") == 0)
+      made = g_ptr_array_index (groups, i);
+  g_assert_nonnull (made);
+  g_assert_cmpint (qing_group_get_kind (made), ==, qing_group_get_kind (current));
+  members = qing_store_list_group_students (f->store, qing_group_get_id (made), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpint (qing_person_get_id (g_ptr_array_index (members, 0)), ==, student_id);
+  left = qing_store_list_group_students (f->store, qing_group_get_id (current), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 44);
 }
 
 static QingPlanItem *
@@ -418,13 +558,16 @@ test_plan_edit_export (Fixture *f, gconstpointer data)
   qing_plan_model_refresh (plan);
   g_assert_cmpint (qing_plan_item_get_status (plan_item (plan, c)), ==, QING_PLAN_SKIPPED);
 
-  /* Move: the dialog offers each school day and slot left; the skipped
-   * talk freed a seat on Wednesday (the third day). */
+  /* Move: the dialog offers the school days and slots left that have room
+   * (mentorfix: full ones are left out): the talk's own Tuesday slot and
+   * Wednesday, where the skipped talk freed a seat. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.move", "x", a));
   move = qing_plan_page_get_dialog (plan_page);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (move));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (move), "move"));
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (move), "qing-dropdown"), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (
+                        g_object_get_data (G_OBJECT (move), "qing-dropdown"))), ==, 2);
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (move), "qing-dropdown"), 1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (move), "move");
   spin_a_little ();
   qing_plan_model_refresh (plan);
@@ -442,6 +585,73 @@ test_plan_edit_export (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (ics, qing_plan_item_get_student_name (plan_item (plan, a))));
   g_assert_null (strstr (ics, qing_plan_item_get_student_name (plan_item (plan, c))));
   g_remove (ics_path);
+}
+
+/* An action row under @widget whose subtitle contains @text, or NULL. */
+static GtkWidget *
+find_row_with_subtitle (GtkWidget *widget, const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL
+      && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_with_subtitle (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* mentorfix: talks that did not happen move to the next free slots by
+ * themselves when the day changes; with no free slot left they read
+ * "Missed", not "Planned". */
+static void
+test_missed_talks_move (Fixture *f, gconstpointer data)
+{
+  const char *missed = g_dpgettext2 (GETTEXT_PACKAGE, "plan entry", "Missed");
+  QingPlanPage *plan_page;
+  GListModel *plan;
+  gint64 monday[2];
+
+  REQUIRE_DISPLAY ();
+  import_fixture (f, "class-45.csv", 45);
+  plan_page = plan_cycle (f);
+  plan = qing_plan_page_get_plan (plan_page);
+  g_assert_cmpuint (g_list_model_get_n_items (plan), ==, 10);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (QingPlanItem) item = g_list_model_get_item (plan, i);
+      g_autoptr (QingPlanItem) friday = g_list_model_get_item (plan, 8 + i);
+
+      monday[i] = qing_plan_item_get_id (item);
+      /* Friday's two talks are skipped: two free seats. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.skip", "x",
+                                                 qing_plan_item_get_id (friday)));
+    }
+
+  /* Tuesday 08:00: the page's midnight alarm moved Monday's two talks. */
+  qing_clock_advance (f->clock, 24 * 60 * 60);
+  spin_a_little ();
+  /* The page reloaded: a new model of the same cycle. */
+  plan = qing_plan_page_get_plan (plan_page);
+  qing_plan_model_refresh (plan);
+  for (guint i = 0; i < 2; i++)
+    {
+      QingPlanItem *item = plan_item (plan, monday[i]);
+
+      g_assert_nonnull (item);
+      g_assert_cmpint (qing_plan_item_get_status (item), ==, QING_PLAN_MOVED);
+      g_assert_cmpint (g_date_get_weekday (qing_plan_item_get_day (item)), ==, G_DATE_FRIDAY);
+    }
+  g_assert_nonnull (strstr (qing_plan_page_get_result_text (plan_page), "2"));
+  g_assert_null (find_row_with_subtitle (GTK_WIDGET (plan_page), missed));
+
+  /* Wednesday 08:00: Tuesday's talks have no free seat left: "Missed". */
+  qing_clock_advance (f->clock, 24 * 60 * 60);
+  spin_a_little ();
+  g_assert_nonnull (find_row_with_subtitle (GTK_WIDGET (plan_page), missed));
 }
 
 /* The student page: propose key care (the counselor confirms later), log a
@@ -580,6 +790,12 @@ main (int argc, char *argv[])
               test_import_and_search, fixture_tear_down);
   g_test_add ("/mentor-view/plan-and-talk", Fixture, NULL, fixture_set_up,
               test_plan_and_talk, fixture_tear_down);
+  g_test_add ("/mentor-view/edit-and-move-student", Fixture, NULL, fixture_set_up,
+              test_edit_and_move_student, fixture_tear_down);
+  g_test_add ("/mentor-view/move-to-new-group", Fixture, NULL, fixture_set_up,
+              test_move_to_new_group, fixture_tear_down);
+  g_test_add ("/mentor-view/missed-talks-move", Fixture, NULL, fixture_set_up,
+              test_missed_talks_move, fixture_tear_down);
   g_test_add ("/mentor-view/plan-edit-export", Fixture, NULL, fixture_set_up,
               test_plan_edit_export, fixture_tear_down);
   g_test_add ("/mentor-view/student-care-peer", Fixture, NULL, fixture_set_up,

@@ -376,13 +376,15 @@ test_care_level_proposal (Fixture *fx, gconstpointer data)
   pending = qing_store_list_care_level_proposals (fx->store, &error);
   g_assert_cmpuint (pending->len, ==, 1);
 
-  g_assert_true (qing_store_decide_care_level (fx->store, proposal, counselor, TRUE, &error));
+  g_assert_true (qing_store_decide_care_level (fx->store, proposal, counselor, TRUE,
+                                               "面谈后确认", &error));
   g_assert_no_error (error);
   g_clear_object (&person);
   person = qing_store_get_person (fx->store, student, &error);
   g_assert_cmpint (qing_person_get_care_level (person), ==, QING_CARE_KEY_CARE);
 
-  g_assert_false (qing_store_decide_care_level (fx->store, proposal, counselor, FALSE, &error));
+  g_assert_false (qing_store_decide_care_level (fx->store, proposal, counselor, FALSE, NULL,
+                                                &error));
   g_assert_error (error, QING_REPOSITORY_ERROR, QING_REPOSITORY_ERROR_NOT_PENDING);
   g_clear_error (&error);
 
@@ -393,6 +395,9 @@ test_care_level_proposal (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (history->len, ==, 2);
   g_assert_cmpint (((QingCareLevelChange *) history->pdata[0])->level, ==, QING_CARE_CLEAR_SIGNS);
   g_assert_cmpint (((QingCareLevelChange *) history->pdata[1])->confirmed_by, ==, counselor);
+  g_assert_cmpstr (((QingCareLevelChange *) history->pdata[1])->decision_note, ==, "面谈后确认");
+  g_assert_cmpstr (((QingCareLevelChange *) history->pdata[1])->reason, ==, "父母离异后情绪低落");
+  g_assert_null (((QingCareLevelChange *) history->pdata[0])->decision_note);
   g_clear_object (&person);
   person = qing_store_get_person (fx->store, student, &error);
   g_assert_cmpint (qing_person_get_care_level (person), ==, QING_CARE_CLEAR_SIGNS);
@@ -449,6 +454,45 @@ talks_contain_note (GPtrArray *talks, const char *note)
   return FALSE;
 }
 
+/* Moods and flags the dual-role person @dual wrote as a counselor are not
+ * shown to them in the parent role (the family view). */
+static void
+test_visibility_dual_role (Fixture *fx, gint64 child, gint64 dual, gint64 t)
+{
+  QingViewer as_counselor = { dual, QING_ROLE_COUNSELOR };
+  QingViewer as_parent = { dual, QING_ROLE_PARENT };
+  g_autoptr (QingMoodEntry) mood = qing_mood_entry_new (child, dual, t + 600, -2);
+  g_autoptr (QingFlag) flag = qing_flag_new (child, dual, QING_SEVERITY_CONCERN, "咨询中提到失眠");
+  g_autoptr (GPtrArray) moods = NULL;
+  g_autoptr (GPtrArray) flags = NULL;
+  g_autoptr (GError) error = NULL;
+
+  qing_mood_entry_set_recorder_role (mood, QING_ROLE_COUNSELOR);
+  qing_mood_entry_set_visibility (mood, QING_VISIBILITY_COUNSELOR);
+  qing_flag_set_raised_role (flag, QING_ROLE_COUNSELOR);
+  g_assert_true (qing_store_add_mood (fx->store, mood, &error));
+  g_assert_true (qing_store_raise_flag (fx->store, flag, &error));
+  g_assert_no_error (error);
+
+  moods = qing_store_list_moods (fx->store, &as_counselor, child, 0, G_MAXINT64, &error);
+  g_assert_cmpuint (moods->len, ==, 1);
+  g_clear_pointer (&moods, g_ptr_array_unref);
+  moods = qing_store_list_moods (fx->store, &as_parent, child, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (moods->len, ==, 0);
+  g_assert_null (qing_store_get_mood (fx->store, &as_parent, qing_mood_entry_get_id (mood),
+                                      &error));
+  g_assert_error (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  flags = qing_store_list_open_flags (fx->store, &as_counselor, &error);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_clear_pointer (&flags, g_ptr_array_unref);
+  flags = qing_store_list_open_flags (fx->store, &as_parent, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 0);
+}
+
 static void
 test_visibility (Fixture *fx, gconstpointer data)
 {
@@ -458,11 +502,15 @@ test_visibility (Fixture *fx, gconstpointer data)
   gint64 mentor = add_person (fx, QING_PERSON_STAFF, "卫老师");
   gint64 other_mentor = add_person (fx, QING_PERSON_STAFF, "蒋老师");
   gint64 counselor = add_person (fx, QING_PERSON_STAFF, "沈老师");
+  /* One person, the school's counselor and the child's aunt (a guardian). */
+  gint64 dual = add_person (fx, QING_PERSON_STAFF, "顾老师");
   g_autoptr (QingGroup) class = qing_group_new (QING_GROUP_CLASS, "初一(1)班", mentor);
   QingViewer as_mother = { mother, QING_ROLE_PARENT }, as_father = { father, QING_ROLE_PARENT };
   QingViewer as_mentor = { mentor, QING_ROLE_MENTOR };
   QingViewer as_other = { other_mentor, QING_ROLE_MENTOR };
   QingViewer as_counselor = { counselor, QING_ROLE_COUNSELOR };
+  QingViewer as_dual_counselor = { dual, QING_ROLE_COUNSELOR };
+  QingViewer as_dual_parent = { dual, QING_ROLE_PARENT };
   g_autoptr (GError) error = NULL;
   gint64 t = shanghai_unix (2026, 11, 20, 12, 0, 0);
   gint64 secret;
@@ -471,12 +519,16 @@ test_visibility (Fixture *fx, gconstpointer data)
   g_assert_true (qing_store_add_to_group (fx->store, qing_group_get_id (class), child, &error));
   g_assert_true (qing_store_link_guardian (fx->store, mother, child, "母亲", &error));
   g_assert_true (qing_store_link_guardian (fx->store, father, child, "父亲", &error));
+  g_assert_true (qing_store_link_guardian (fx->store, dual, child, "姑姑", &error));
 
   secret = add_talk (fx, child, counselor, QING_ROLE_COUNSELOR, t, 1800,
                      QING_VISIBILITY_COUNSELOR, "保密：自伤念头");
   add_talk (fx, child, mentor, QING_ROLE_MENTOR, t + 100, 900, QING_VISIBILITY_SCHOOL, "学校可见");
   add_talk (fx, child, mentor, QING_ROLE_MENTOR, t + 200, 900, QING_VISIBILITY_FAMILY, "家长可见");
   add_talk (fx, child, mother, QING_ROLE_PARENT, t + 300, 900, QING_VISIBILITY_PRIVATE, "妈妈私人");
+  add_talk (fx, child, dual, QING_ROLE_COUNSELOR, t + 400, 1800, QING_VISIBILITY_COUNSELOR,
+            "顾老师咨询记录");
+  add_talk (fx, child, dual, QING_ROLE_PARENT, t + 500, 900, QING_VISIBILITY_PRIVATE, "姑姑私人");
 
   struct { QingViewer *viewer; const char *note; gboolean visible; } cases[] = {
     { &as_counselor, "保密：自伤念头", TRUE },
@@ -491,6 +543,13 @@ test_visibility (Fixture *fx, gconstpointer data)
     { &as_mother, "妈妈私人", TRUE },
     { &as_father, "妈妈私人", FALSE },
     { &as_counselor, "妈妈私人", FALSE },
+    /* The author sees a record only in the role it was written in. */
+    { &as_dual_counselor, "顾老师咨询记录", TRUE },
+    { &as_counselor, "顾老师咨询记录", TRUE },
+    { &as_dual_parent, "顾老师咨询记录", FALSE },
+    { &as_mother, "顾老师咨询记录", FALSE },
+    { &as_dual_parent, "姑姑私人", TRUE },
+    { &as_dual_counselor, "姑姑私人", FALSE },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -504,6 +563,9 @@ test_visibility (Fixture *fx, gconstpointer data)
   /* Reading one talk directly is filtered the same way. */
   g_assert_null (qing_store_get_talk (fx->store, &as_mentor, secret, &error));
   g_assert_error (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  test_visibility_dual_role (fx, child, dual, t);
 }
 
 static void

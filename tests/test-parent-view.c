@@ -7,8 +7,8 @@
  * finish, find the talk in the store and the ring full, record the mood
  * and find the day in the chart, delete a talk and undo; removing a child
  * says what it deletes; a mood drop shows the alert and "Tell the mentor"
- * saves a flag; a timer left running while the app was closed is asked
- * about.  No sleeps: the main context is spun with a deadline.
+ * saves a flag; a timer left running while the app was closed, or found
+ * stale after a suspend with the app open, is asked about.  No sleeps: the main context is spun with a deadline.
  * Skips without a display unless QING_TEST_REQUIRE_DISPLAY=1.
  */
 #include <glib/gstdio.h>
@@ -399,6 +399,65 @@ add_mood_at (Fixture *f, gint64 child_id, gint64 at, int valence)
   g_assert_no_error (error);
 }
 
+static gboolean
+day_marked (Fixture *f, guint day)
+{
+  QingChildPage *page = qing_parent_view_get_child_page (f->view);
+  QingMonthCalendar *calendar = qing_child_page_get_calendar (page);
+
+  return gtk_widget_has_css_class (qing_month_calendar_get_day_button (calendar, day), "reached");
+}
+
+/* Short talks adding up to 15 minutes fill the ring but do not make the
+ * day: not reached, an honest hint, no streak, no green day in the
+ * history; one talk of 15 minutes does. */
+static void
+test_short_talks (Fixture *f, gconstpointer data)
+{
+  QingStreakBadge *badge;
+  QingChildCard *card;
+  QingRing *ring;
+  gint64 now, child_id;
+
+  REQUIRE_DISPLAY ();
+  show_view (f);
+  child_id = add_child_through_dialog (f, "李雨桐");
+  card = qing_parent_view_get_card (f->view, child_id);
+  ring = qing_child_card_get_ring (card);
+  now = qing_clock_get_now_unix (f->clock);
+  /* yesterday (19 Nov): 14:59 + 14:59; today: three talks of 6 minutes */
+  add_talk_at (f, child_id, now - 86400 - 3600, 15 * 60 - 1);
+  add_talk_at (f, child_id, now - 86400 - 1800, 15 * 60 - 1);
+  for (int i = 1; i <= 3; i++)
+    add_talk_at (f, child_id, now - i * 1200, 6 * 60);
+  spin ();
+  g_assert_cmpuint (qing_ring_get_value_seconds (ring), ==, 18 * 60);
+  g_assert_true (qing_ring_get_reached_set (ring));
+  g_assert_false (qing_ring_get_reached (ring));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ring), "reached"));
+  g_assert_cmpstr (qing_child_card_get_hint_text (card), ==,
+                   "Short talks add up to 18 min; one unbroken 15-minute talk counts");
+
+  activate (f, "parent.open-child", child_id);
+  badge = qing_child_page_get_streak_badge (qing_parent_view_get_child_page (f->view));
+  g_assert_cmpuint (qing_streak_badge_get_current (badge), ==, 0);
+  g_assert_cmpuint (qing_streak_badge_get_longest (badge), ==, 0);
+  g_assert_false (day_marked (f, 19));
+  g_assert_false (day_marked (f, 20));
+  activate (f, "parent.back", 0);
+
+  /* one unbroken quarter hour today */
+  add_talk_at (f, child_id, now - 4 * 1200, 15 * 60);
+  spin ();
+  g_assert_cmpuint (qing_ring_get_value_seconds (ring), ==, 33 * 60);
+  g_assert_true (qing_ring_get_reached (ring));
+  g_assert_null (qing_child_card_get_hint_text (card));
+  activate (f, "parent.open-child", child_id);
+  g_assert_cmpuint (qing_streak_badge_get_current (badge), ==, 1);
+  g_assert_false (day_marked (f, 19));
+  g_assert_true (day_marked (f, 20));
+}
+
 /* Removing a child says what goes with them, then removes them. */
 static void
 test_remove_child (Fixture *f, gconstpointer data)
@@ -681,6 +740,119 @@ test_stale_timer_went_on (Fixture *f, gconstpointer data)
   g_assert_cmpuint (qing_ring_get_value_seconds (qing_child_card_get_ring (card)), ==, 2 * 3600);
 }
 
+/* The stale questions open now. */
+static guint
+count_stale_questions (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                        "Did the Talk Go On?") == 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+stale_question_open (gpointer data)
+{
+  QingParentView *view = data;
+  GtkWindow *dialog = qing_parent_view_get_dialog (view);
+
+  return ADW_IS_MESSAGE_DIALOG (dialog)
+         && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                       "Did the Talk Go On?") == 0;
+}
+
+/* Starts a timer for a new child with the app open, then lets the machine
+ * "sleep" two hours between two heartbeats; returns the child's id. */
+static gint64
+sleep_with_timer_running (Fixture *f)
+{
+  g_autoptr (QingRunningTimer) timer = NULL;
+  g_autoptr (QingPerson) child = qing_person_new (QING_PERSON_STUDENT, "孙浩然");
+  g_autoptr (GError) error = NULL;
+  gint64 guardian_id = qing_parent_view_get_guardian_id (f->view);
+  g_autoptr (GPtrArray) calls = NULL;
+
+  g_assert_true (qing_store_add_child (f->store, guardian_id, child, NULL, &error));
+  timer = qing_timer_service_start (f->service, qing_person_get_id (child), guardian_id,
+                                    QING_ROLE_PARENT, &error);
+  g_assert_no_error (error);
+  g_object_set (f->service, "heartbeat-seconds", 2 * 3600, NULL);
+  qing_clock_advance (f->clock, 60); /* the last heartbeat before the sleep */
+  spin ();
+  g_assert_null (qing_parent_view_get_dialog (f->view));
+  qing_clock_advance (f->clock, 2 * 3600);
+  if (monitoring) /* the 15:00 notification, before the sleep */
+    calls = services_monitor_drain (f->notifier);
+  return qing_person_get_id (child);
+}
+
+/* A timer that becomes stale while the view is shown (a suspend with the
+ * app open) is asked about at once, in one dialog only. */
+static void
+test_stale_while_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) talks = NULL;
+  GtkWindow *dialog;
+  gint64 child_id;
+
+  REQUIRE_DISPLAY ();
+  show_view (f);
+  child_id = sleep_with_timer_running (f);
+  g_assert_true (spin_until (stale_question_open, f->view));
+  dialog = qing_parent_view_get_dialog (f->view);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "The timer for 浩然 was still running"));
+
+  /* Hiding and showing the view, or more heartbeats, ask no second time. */
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  spin ();
+  gtk_widget_set_visible (GTK_WIDGET (f->view), TRUE);
+  g_assert_true (spin_until (is_mapped, f->view));
+  g_object_set (f->service, "heartbeat-seconds", QING_TIMER_HEARTBEAT_SECONDS, NULL);
+  qing_clock_advance (f->clock, 5 * 60);
+  spin ();
+  g_assert_cmpuint (count_stale_questions (), ==, 1);
+  g_assert_true (qing_parent_view_get_dialog (f->view) == dialog);
+
+  /* As a click does: the answer, then the dialog closes; none follows. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "earlier");
+  gtk_window_destroy (dialog);
+  spin ();
+  g_assert_cmpuint (count_stale_questions (), ==, 0);
+  talks = list_talks (f, child_id);
+  g_assert_cmpuint (talks->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (qing_timer_service_get_timers (f->service)), ==, 0);
+}
+
+/* A timer that becomes stale while the view is hidden is asked about when
+ * the view is shown again. */
+static void
+test_stale_while_hidden (Fixture *f, gconstpointer data)
+{
+  REQUIRE_DISPLAY ();
+  show_view (f);
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  spin ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  sleep_with_timer_running (f);
+  spin ();
+  g_assert_null (qing_parent_view_get_dialog (f->view));
+  g_assert_cmpuint (count_stale_questions (), ==, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->view), TRUE);
+  g_assert_true (spin_until (stale_question_open, f->view));
+  g_assert_cmpuint (count_stale_questions (), ==, 1);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -767,10 +939,13 @@ main (int argc, char *argv[])
   g_test_add ("/parent-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("timer-flow", test_timer_flow);
   ADD ("remove-child", test_remove_child);
+  ADD ("short-talks", test_short_talks);
   ADD ("manual-talk", test_manual_talk);
   ADD ("mood-drop-alert", test_mood_drop_alert);
   ADD ("stale-timer-ended", test_stale_timer_ended);
   ADD ("stale-timer-went-on", test_stale_timer_went_on);
+  ADD ("stale-while-open", test_stale_while_open);
+  ADD ("stale-while-hidden", test_stale_while_hidden);
   ADD ("pause-and-discard", test_pause_and_discard);
 #undef ADD
 

@@ -333,6 +333,73 @@ stored_entries (Plan *p, const QingCycle *cycle)
   return entries;
 }
 
+/* mentorfix: without "Plan this cycle" again, a talk that did not happen
+ * moves to the next free slot when the day has passed; when no free slot is
+ * left in the cycle it stays, still open, for the UI to label "Missed". */
+static void
+test_move_missed_automatic (void)
+{
+  Plan p;
+  g_autoptr (QingCyclePlan) plan = NULL;
+  g_autoptr (GArray) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  const QingPlanEntry *moved;
+  gint64 done_student, missed_student, talk;
+  guint n_moved = 99, n_missed = 99;
+
+  plan_setup (&p, "2026-11-30 08:00", 6);
+  plan = qing_store_plan_cycle (p.fx.store, p.mentor, p.group, &error);
+  g_assert_no_error (error);
+  done_student = g_array_index (plan->result->entries, QingPlanEntry, 0).student_id;
+  missed_student = g_array_index (plan->result->entries, QingPlanEntry, 1).student_id;
+  /* The first Monday talk happened but was not ticked off in the plan. */
+  talk = mentor_add_talk (p.fx.store, done_student, p.mentor, "2026-11-30 12:30", 15,
+                          QING_VISIBILITY_PRIVATE);
+
+  /* Still Monday: nothing has been missed yet. */
+  g_assert_true (qing_store_move_missed_plan_entries (p.fx.store, p.mentor,
+                                                      qing_clock_get_now_unix (p.fx.clock),
+                                                      &n_moved, &n_missed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_moved, ==, 0);
+
+  /* Tuesday morning. */
+  qing_clock_advance (p.fx.clock, 24 * 60 * 60);
+  g_assert_true (qing_store_move_missed_plan_entries (p.fx.store, p.mentor,
+                                                      qing_clock_get_now_unix (p.fx.clock),
+                                                      &n_moved, &n_missed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_moved, ==, 1);
+  g_assert_cmpuint (n_missed, ==, 0);
+  stored = stored_entries (&p, &plan->cycle);
+  g_assert_cmpint (entry_of (stored, done_student)->status, ==, QING_PLAN_DONE);
+  g_assert_cmpint (entry_of (stored, done_student)->talk_id, ==, talk);
+  moved = entry_of (stored, missed_student);
+  g_assert_cmpint (moved->status, ==, QING_PLAN_MOVED);
+  g_assert_cmpuint (g_date_get_day (&moved->day), ==, 1);
+  /* Done once: a second call moves nothing. */
+  g_assert_true (qing_store_move_missed_plan_entries (p.fx.store, p.mentor,
+                                                      qing_clock_get_now_unix (p.fx.clock),
+                                                      &n_moved, &n_missed, &error));
+  g_assert_cmpuint (n_moved, ==, 0);
+
+  /* Friday 13:00, nothing happened since Monday and Friday's lunch is
+   * over: no free seat is left this cycle; Tue (2), Wed, Thu stay open. */
+  mentor_fixture_set_now (&p.fx, "2026-12-04 13:00");
+  g_assert_true (qing_store_move_missed_plan_entries (p.fx.store, p.mentor,
+                                                      qing_clock_get_now_unix (p.fx.clock),
+                                                      &n_moved, &n_missed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_moved, ==, 0);
+  g_assert_cmpuint (n_missed, ==, 4);
+  g_clear_pointer (&stored, g_array_unref);
+  stored = stored_entries (&p, &plan->cycle);
+  g_assert_cmpint (entry_of (stored, missed_student)->status, ==, QING_PLAN_MOVED);
+  g_assert_cmpuint (g_date_get_day (&entry_of (stored, missed_student)->day), ==, 1);
+
+  plan_teardown (&p);
+}
+
 /* Six students planned Mon 30 Nov: Mon 2, Tue 1, Wed 1, Thu 1, Fri 1. */
 static void
 test_edit (void)
@@ -472,6 +539,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-store/plan-cycle", test_plan_cycle);
   g_test_add_func ("/plan-store/agenda-and-talk", test_agenda_and_talk);
   g_test_add_func ("/plan-store/replan-missed", test_replan_missed);
+  g_test_add_func ("/plan-store/move-missed-automatic", test_move_missed_automatic);
   g_test_add_func ("/plan-store/edit", test_edit);
   g_test_add_func ("/plan-store/export-ical", test_export_ical);
   g_test_add_func ("/plan-store/no-cycle", test_no_cycle);

@@ -106,9 +106,19 @@ test_evening (Fixture *f, gconstpointer data)
   assert_one_notify (calls, "Still waiting for today's fifteen minutes: 小红", "小明");
   g_clear_pointer (&calls, g_ptr_array_unref);
 
-  /* 小红's second talk makes 15 minutes: the reminder is withdrawn. */
+  /* 小红's second talk adds up to 15 minutes, but short talks do not make
+   * an effective one: she is still waiting, and nothing is sent again. */
   services_add_talk (&f->fx, f->fx.xiaohong_id,
                      services_shanghai_unix (2026, 11, 29, 20, 30, 0), 5 * 60);
+  g_assert_true (qing_notifier_is_shown (f->notifier, QING_REMINDERS_TAG));
+  calls = drain (f);
+  if (calls != NULL)
+    g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* One talk of 15 minutes: the reminder is withdrawn. */
+  services_add_talk (&f->fx, f->fx.xiaohong_id,
+                     services_shanghai_unix (2026, 11, 29, 20, 40, 0), 15 * 60);
   g_assert_false (qing_notifier_is_shown (f->notifier, QING_REMINDERS_TAG));
   calls = drain (f);
   if (calls != NULL)
@@ -294,6 +304,46 @@ test_all_done_no_reminder (Fixture *f, gconstpointer data)
                    services_shanghai_unix (2026, 11, 30, 20, 0, 0));
 }
 
+/* Three talks of 5 minutes are shown but are not the day's fifteen
+ * minutes: the child still gets the reminder; 14:59 + 14:59 neither. */
+static void
+test_short_talks_do_not_count (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) calls = NULL;
+  g_autoptr (GPtrArray) pending = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (int i = 0; i < 3; i++)
+    services_add_talk (&f->fx, f->fx.xiaoming_id,
+                       services_shanghai_unix (2026, 11, 29, 18, 10 * i, 0), 5 * 60);
+  services_add_talk (&f->fx, f->fx.xiaohong_id,
+                     services_shanghai_unix (2026, 11, 29, 18, 0, 0), 15 * 60 - 1);
+  services_add_talk (&f->fx, f->fx.xiaohong_id,
+                     services_shanghai_unix (2026, 11, 29, 19, 0, 0), 15 * 60 - 1);
+  /* yesterday's long talk is not today's */
+  services_add_talk (&f->fx, f->fx.xiaoming_id,
+                     services_shanghai_unix (2026, 11, 28, 23, 50, 0), 30 * 60);
+  pending = qing_reminders_list_pending (f->reminders, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 2);
+
+  advance_to (f, 0, 20, 0);
+  g_assert_true (qing_notifier_is_shown (f->notifier, QING_REMINDERS_TAG));
+  calls = drain (f);
+  assert_one_notify (calls, "Still waiting for today's fifteen minutes: 小红, 小明", NULL);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* 小明 listened for one unbroken quarter hour: only 小红 is left */
+  services_add_talk (&f->fx, f->fx.xiaoming_id,
+                     services_shanghai_unix (2026, 11, 29, 20, 5, 0), 15 * 60);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = qing_reminders_list_pending (f->reminders, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (qing_person_get_id (g_ptr_array_index (pending, 0)), ==, f->fx.xiaohong_id);
+  g_assert_true (qing_notifier_is_shown (f->notifier, QING_REMINDERS_TAG));
+}
+
 /* Guardian 0: the local parent, looked up when the reminder is due (the
  * app creates the reminders before anyone set up the parent role). */
 static void
@@ -389,6 +439,7 @@ main (int argc, char *argv[])
   ADD ("restart-and-next-day", test_restart_and_next_day);
   ADD ("late-start", test_late_start);
   ADD ("all-done-no-reminder", test_all_done_no_reminder);
+  ADD ("short-talks-do-not-count", test_short_talks_do_not_count);
   ADD ("reminder-time", test_reminder_time);
   ADD ("local-parent", test_local_parent);
   ADD ("withdrawn-at-midnight", test_withdrawn_at_midnight);

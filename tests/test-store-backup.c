@@ -75,8 +75,20 @@ test_daily_backup_keeps_seven (Fixture *f, gconstpointer data)
   g_autofree char *newest = NULL;
   g_autofree char *oldest = NULL;
 
+  g_autofree char *stale_part = g_build_filename (f->dir, "qingting.db.backup-2026-11-20.part-x",
+                                                  NULL);
+  g_autofree char *running_part = g_build_filename (f->dir, "qingting.db.backup-2026-11-29.part-y",
+                                                    NULL);
+
   g_assert_true (g_file_set_contents (decoy, "x", 1, NULL));
+  /* review: what an interrupted backup left on an earlier day goes; a copy
+   * of today's (maybe still being written elsewhere) stays. */
+  g_assert_true (g_file_set_contents (stale_part, "x", 1, NULL));
+  g_assert_true (g_file_set_contents (running_part, "x", 1, NULL));
   g_assert_true (qing_store_backup_if_due (f->store, &error));
+  g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (running_part, G_FILE_TEST_EXISTS));
+  g_unlink (running_part);
   g_assert_no_error (error);
   first = g_build_filename (f->dir, "qingting.db.backup-2026-11-29", NULL);
   g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));

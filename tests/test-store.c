@@ -30,6 +30,7 @@ test_open_new (void)
   g_assert_cmpint (store_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (store_test_query_int (store, "PRAGMA busy_timeout"), >, 0);
   g_assert_cmpstr (store_test_query_text (store, "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpint (store_test_query_int (store, "PRAGMA mmap_size"), ==, 268435456);
 
   g_clear_object (&store);
   store_test_rm_rf (dir);
@@ -187,10 +188,26 @@ test_migrate_empty_file (void)
   store_test_rm_rf (dir);
 }
 
+/* What version 2 added is there, however the database got to version 2. */
+static void
+assert_version_2 (QingStore *store)
+{
+  g_autofree char *care = store_test_columns (store, "care_levels");
+  g_autofree char *timers = store_test_columns (store, "running_timers");
+
+  g_assert_nonnull (strstr (care, " decision_note "));
+  g_assert_nonnull (strstr (timers, " goal_notified_utc "));
+  g_assert_cmpint (store_test_query_int (store, "SELECT count(*) FROM pragma_index_info"
+                                                " ('talks_by_student_role')"), ==, 6);
+  g_assert_cmpint (store_test_query_int (store, "SELECT count(*) FROM settings"
+                                                " WHERE key GLOB 'timer-goal:*'"), ==, 0);
+}
+
 /* Every fixture tests/fixtures/store/v<N>.db (a database saved at schema
  * version N, see tests/fixtures/store/README) is upgraded to the current
- * version and keeps its rows.  When migration 2 arrives, v1.db stays and
- * is upgraded by this test; save a v2.db then with --write-fixture. */
+ * version and keeps its rows.  When migration N+1 arrives, the fixtures
+ * stay and are upgraded by this test; save a v<N+1>.db then with
+ * --write-fixture. */
 static void
 test_migrate_fixtures (void)
 {
@@ -224,6 +241,7 @@ test_migrate_fixtures (void)
       g_assert_no_error (error);
       g_assert_cmpuint (qing_store_get_schema_version (store), ==, store_test_latest_version ());
       store_test_assert_fixture_data (store);
+      assert_version_2 (store);
       g_assert_cmpstr (store_test_query_text (store, "PRAGMA integrity_check"), ==, "ok");
       g_assert_cmpint (store_test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"),
                        ==, 0);
@@ -234,6 +252,50 @@ test_migrate_fixtures (void)
     }
   g_assert_cmpuint (n_fixtures, >=, 1);
   g_assert_true (have_latest);
+}
+
+/* v1 → v2 on the v1 fixture: the migration runs (version 1 before, 2
+ * after), v1's rows keep their values, the new columns start empty, and a
+ * running timer's 15:00 notification kept in the settings (as v1 did)
+ * moves to its row. */
+static void
+test_migrate_v1_to_v2 (void)
+{
+  g_autofree char *source = g_build_filename (QING_TEST_FIXTURES, "store", "v1.db", NULL);
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "qingting.db", NULL);
+  g_autoptr (QingStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  store_test_copy (source, path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO settings (key, value, updated_utc)"
+                                     " SELECT 'timer-goal:' || uuid, '1', 1764418500"
+                                     " FROM running_timers;"
+                                     "INSERT INTO settings (key, value)"
+                                     " VALUES ('timer-goal:gone-timer', '1');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (store_test_file_version (path), ==, 1);
+
+  store = store_test_open_path (path);
+  g_assert_cmpuint (qing_store_get_schema_version (store), ==, store_test_latest_version ());
+  g_assert_cmpint (store_test_file_version (path), ==, store_test_latest_version ());
+  store_test_assert_fixture_data (store);
+  assert_version_2 (store);
+  g_assert_cmpint (store_test_query_int (store, "SELECT goal_notified_utc FROM running_timers"),
+                   ==, 1764418500);
+  g_assert_cmpstr (store_test_query_text (store, "SELECT reason FROM care_levels"
+                                                 " WHERE status = 1"), ==, "最近情绪低落");
+  g_assert_cmpint (store_test_query_int (store, "SELECT count(*) FROM care_levels"
+                                                " WHERE decision_note IS NOT NULL"), ==, 0);
+  g_assert_cmpstr (store_test_query_text (store, "SELECT note FROM talks WHERE id = 1"), ==,
+                   "聊了今天的事");
+  g_assert_cmpint (store_test_query_int (store, "SELECT care_level FROM persons WHERE id = 1"),
+                   ==, 1);
+  g_assert_cmpstr (store_test_query_text (store, "PRAGMA integrity_check"), ==, "ok");
+  g_clear_object (&store);
+  store_test_rm_rf (dir);
 }
 
 /* A migration that fails halfway leaves nothing of itself behind. */
@@ -390,6 +452,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reopen-after-crash", test_reopen_after_crash);
   g_test_add_func ("/store/migrate/empty-file", test_migrate_empty_file);
   g_test_add_func ("/store/migrate/fixtures", test_migrate_fixtures);
+  g_test_add_func ("/store/migrate/v1-to-v2", test_migrate_v1_to_v2);
   g_test_add_func ("/store/migrate/failure-rolls-back", test_failing_migration_rolls_back);
   g_test_add_func ("/store/migrate/rebuild-table", test_rebuild_migration);
   for (guint i = 0; i < G_N_ELEMENTS (refusal_cases); i++)

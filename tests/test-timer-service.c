@@ -307,6 +307,13 @@ test_restart (Fixture *f, gconstpointer data)
   qing_clock_advance (f->fx.clock, 11 * 60);
   g_assert_cmpuint (f->n_goals, ==, 1);
   g_assert_cmpint (f->goal_timer_id, ==, qing_running_timer_get_id (early));
+  /* Kept in the timer's own row (schema version 2), not in the settings. */
+  g_assert_cmpint (qing_store_get_timer_goal_notified (f->fx.store,
+                                                       qing_running_timer_get_id (early), NULL),
+                   ==, qing_running_timer_get_started_utc (early) + 15 * 60);
+  g_assert_cmpint (qing_store_get_timer_goal_notified (f->fx.store,
+                                                       qing_running_timer_get_id (late), NULL),
+                   ==, 0);
 
   restart (f);
   f->n_goals = 0;
@@ -454,6 +461,70 @@ test_short_absence (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->n_goals, ==, 1);
 }
 
+/* A machine suspended for two hours with the app open: the heartbeat wakes
+ * two hours after the last one (a heartbeat interval of two hours stands
+ * for the sleep, since a manual clock fires every alarm on the way).  The
+ * timer becomes stale, as after a restart: the hours are not credited
+ * silently, last_seen_utc stays at the last heartbeat, and the answer "it
+ * ended 20 minutes after the start" saves a 20-minute talk. */
+static void
+test_stale_while_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr (QingRunningTimer) timer = start_timer (f, f->fx.xiaoming_id);
+  g_autoptr (QingRunningTimer) fresh = NULL;
+  g_autoptr (GPtrArray) stale = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (QingTalk) talk = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 started = qing_running_timer_get_started_utc (timer);
+  gint64 last_beat;
+
+  /* Awake: a heartbeat a minute, never stale, 15:00 announced once. */
+  qing_clock_advance (f->fx.clock, 20 * 60 + 30);
+  stale = qing_timer_service_list_stale (f->service);
+  g_assert_cmpuint (stale->len, ==, 0);
+  g_clear_pointer (&stale, g_ptr_array_unref);
+  g_assert_cmpuint (f->n_goals, ==, 1);
+
+  /* The next heartbeat (due within the minute) is the last before the
+   * sleep; the one after it comes two hours later. */
+  g_object_set (f->service, "heartbeat-seconds", 2 * 60 * 60, NULL);
+  qing_clock_advance (f->fx.clock, 60);
+  fresh = qing_timer_service_lookup (f->service, f->fx.xiaoming_id, f->fx.guardian_id, NULL);
+  last_beat = qing_running_timer_get_last_seen_utc (fresh);
+  g_assert_cmpint (last_beat, >, started + 20 * 60);
+  g_clear_object (&fresh);
+  qing_clock_advance (f->fx.clock,
+                      last_beat + 2 * 60 * 60 - 1 - qing_clock_get_now_unix (f->fx.clock));
+  stale = qing_timer_service_list_stale (f->service);
+  g_assert_cmpuint (stale->len, ==, 0);
+  g_clear_pointer (&stale, g_ptr_array_unref);
+  g_assert_cmpuint (f->n_stale_changed, ==, 0);
+
+  qing_clock_advance (f->fx.clock, 1);
+  stale = qing_timer_service_list_stale (f->service);
+  g_assert_cmpuint (stale->len, ==, 1);
+  g_assert_cmpint (qing_running_timer_get_id (g_ptr_array_index (stale, 0)), ==,
+                   qing_running_timer_get_id (timer));
+  g_assert_cmpuint (f->n_stale_changed, ==, 1);
+  /* No heartbeat while stale: the time away stays visible. */
+  g_object_set (f->service, "heartbeat-seconds", QING_TIMER_HEARTBEAT_SECONDS, NULL);
+  qing_clock_advance (f->fx.clock, 3 * 60 * 60);
+  fresh = qing_timer_service_lookup (f->service, f->fx.xiaoming_id, f->fx.guardian_id, NULL);
+  g_assert_cmpint (qing_running_timer_get_last_seen_utc (fresh), ==, last_beat);
+  g_assert_cmpuint (f->n_stale_changed, ==, 1);
+  g_assert_cmpuint (count_talks (f, f->fx.xiaoming_id), ==, 0);
+
+  g_assert_true (qing_timer_service_resolve_stale (f->service, fresh, started + 20 * 60, &talk,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (qing_talk_get_duration (talk), ==, 20 * 60);
+  g_assert_cmpuint (count_talks (f, f->fx.xiaoming_id), ==, 1);
+  after = qing_timer_service_list_stale (f->service);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpuint (f->n_stale_changed, ==, 2);
+}
+
 /* Two services on one store (two windows): one notification, not two. */
 static void
 test_two_services (Fixture *f, gconstpointer data)
@@ -524,6 +595,7 @@ main (int argc, char *argv[])
   ADD ("stale-ended-earlier", test_stale_ended_earlier);
   ADD ("stale-until-now", test_stale_until_now);
   ADD ("short-absence", test_short_absence);
+  ADD ("stale-while-open", test_stale_while_open);
   ADD ("two-services", test_two_services);
 #undef ADD
   g_test_add_func ("/timer-service/given-name", test_given_name);

@@ -150,6 +150,46 @@ test_ring_values (void)
   gtk_window_destroy (window);
 }
 
+/* Short talks adding up to 15 minutes: the ring is full, not reached;
+ * reached-set lets the caller say so, and clearing it follows the value. */
+static void
+test_ring_reached_set (void)
+{
+  GtkWidget *ring = qing_ring_new ();
+  GtkWindow *window = show_in_window (ring, 300);
+  guint reached_notes = 0, set_notes = 0;
+
+  g_signal_connect (ring, "notify::reached", G_CALLBACK (count_notify), &reached_notes);
+  g_signal_connect (ring, "notify::reached-set", G_CALLBACK (count_notify), &set_notes);
+  g_assert_false (qing_ring_get_reached_set (QING_RING (ring)));
+  qing_ring_set_value_seconds (QING_RING (ring), 17 * 60);
+  g_assert_true (qing_ring_get_reached (QING_RING (ring)));
+  g_assert_cmpuint (reached_notes, ==, 1);
+
+  /* 3 × 5 + 2 minutes: full, but no talk of 15 minutes */
+  qing_ring_set_reached (QING_RING (ring), FALSE);
+  g_assert_true (qing_ring_get_reached_set (QING_RING (ring)));
+  g_assert_false (qing_ring_get_reached (QING_RING (ring)));
+  g_assert_false (gtk_widget_has_css_class (ring, "reached"));
+  g_assert_cmpstr (qing_ring_get_text (QING_RING (ring)), ==, "17 / 15\nmin");
+  g_assert_cmpuint (reached_notes, ==, 2);
+  g_assert_cmpuint (set_notes, ==, 1);
+  /* the value no longer decides */
+  qing_ring_set_value_seconds (QING_RING (ring), 40 * 60);
+  g_assert_false (qing_ring_get_reached (QING_RING (ring)));
+  g_assert_cmpuint (reached_notes, ==, 2);
+
+  g_object_set (ring, "reached", TRUE, NULL);
+  g_assert_true (gtk_widget_has_css_class (ring, "reached"));
+  g_assert_cmpuint (reached_notes, ==, 3);
+  qing_ring_set_reached (QING_RING (ring), FALSE);
+  g_object_set (ring, "reached-set", FALSE, NULL);
+  g_assert_true (qing_ring_get_reached (QING_RING (ring)));
+  g_assert_cmpuint (reached_notes, ==, 5);
+  g_assert_cmpuint (set_notes, ==, 2);
+  gtk_window_destroy (window);
+}
+
 static void
 test_ring_pixels (void)
 {
@@ -340,7 +380,7 @@ test_month_calendar (void)
   GtkWidget *calendar = qing_month_calendar_new ();
   GtkWindow *window = show_in_window (calendar, 360);
   guint minutes[] = { 0, 5, 20, 15, 14 };
-  GtkWidget *day3, *day12;
+  GtkWidget *day2, *day3, *day12;
   GDate today, picked;
   guint month_notes = 0;
 
@@ -386,6 +426,18 @@ test_month_calendar (void)
                    "December 2026");
   /* December has no minutes given: nothing reached */
   g_assert_false (gtk_widget_has_css_class (qing_month_calendar_get_day_button (QING_MONTH_CALENDAR (calendar), 3), "reached"));
+
+  /* Reached days given apart: day 2 (three short talks, 20 minutes) is not
+   * green, day 3 (one talk of 15 minutes, 16 in all) is. */
+  minutes[1] = 20, minutes[2] = 16;
+  qing_month_calendar_set_minutes (QING_MONTH_CALENDAR (calendar), 2026, 12, minutes, 5);
+  qing_month_calendar_set_reached_days (QING_MONTH_CALENDAR (calendar), 2026, 12, 1u << 2);
+  day2 = qing_month_calendar_get_day_button (QING_MONTH_CALENDAR (calendar), 2);
+  day3 = qing_month_calendar_get_day_button (QING_MONTH_CALENDAR (calendar), 3);
+  g_assert_false (gtk_widget_has_css_class (day2, "reached"));
+  g_assert_true (gtk_widget_has_css_class (day3, "reached"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (day2), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "December 2: 20 minutes listened");
   gtk_window_destroy (window);
 }
 
@@ -502,6 +554,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/widgets/ring/values", test_ring_values);
   g_test_add_func ("/widgets/ring/pixels", test_ring_pixels);
+  g_test_add_func ("/widgets/ring/reached-set", test_ring_reached_set);
   g_test_add_func ("/widgets/chip-group", test_chip_group);
   g_test_add_func ("/widgets/mood-picker/keyboard", test_mood_picker_keyboard);
   g_test_add_func ("/widgets/mood-picker/arrow-bindings", test_mood_picker_arrow_bindings);

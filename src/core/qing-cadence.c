@@ -9,19 +9,23 @@
  *   (short_count) and never satisfy a rule on their own.
  * - The day of a talk is the local calendar day (in the given time zone) in
  *   which it started: a talk from 23:50 to 00:10 belongs to the first day.
- * - PARENT_DAILY: "at least 15 minutes of listening every day" (DOMAIN.md) is
- *   about minutes, so the day's talks by parents add up: a day is done when
- *   they total 15 minutes or more, whether one talk or several.  For such
- *   summing rules, count is the number of whole quarter hours listened.
- *   All other rules need single talks of 15 minutes.
+ * - Every rule of the default table, PARENT_DAILY included, needs single
+ *   talks of 15 minutes: short talks never add up to an effective one
+ *   (DOMAIN.md), they are only reported in short_count and total_seconds.
+ *   A configured rule may set sums_talks, so that the period's talks add
+ *   up to min_seconds; count is then the number of whole min_seconds.
+ * - STUDENT_DAILY ("every student, every day, 15 minutes of effective
+ *   communication") has no listener role (QING_CADENCE_ANY_ROLE): a talk
+ *   of any role with the student counts.
  * - Periods: DAY = the local day; WEEK/TWO_WEEKS = the term's fixed cycles
  *   (QingSchoolCalendar); MONTH = the calendar month.  A key period that
  *   overrides a rule's interval runs its own cycles, cut to the key period;
  *   the ordinary periods just before and after it are cut at its edges, so
  *   no talk counts for two periods.
- * - School rules (everything but PARENT_DAILY) are NOT_APPLICABLE when today
- *   is outside every term or the current period has no school day; a rule
- *   is also NOT_APPLICABLE to a student without the care level it is for.
+ * - School rules (all but PARENT_DAILY and STUDENT_DAILY) are NOT_APPLICABLE
+ *   when today is outside every term or the current period has no school
+ *   day; a rule is also NOT_APPLICABLE to a student without the care level
+ *   it is for.
  * - DONE: count ≥ required in the current period.  done_at/done_by name the
  *   talk that made it so (the spans must be sorted by start).
  * - OVERDUE: not done in the current period AND the previous period (the
@@ -43,7 +47,7 @@
 
 static const QingCadenceRuleInfo default_rules[] = {
   { QING_CADENCE_PARENT_DAILY, QING_ROLE_PARENT, FALSE, QING_CADENCE_PERIOD_DAY,
-    1, 1, QING_EFFECTIVE_TALK_SECONDS, TRUE, FALSE },
+    1, 1, QING_EFFECTIVE_TALK_SECONDS, FALSE, FALSE },
   { QING_CADENCE_MENTOR_BIWEEKLY, QING_ROLE_MENTOR, FALSE, QING_CADENCE_PERIOD_TWO_WEEKS,
     1, 1, QING_EFFECTIVE_TALK_SECONDS, FALSE, TRUE },
   { QING_CADENCE_MENTOR_AT_RISK, QING_ROLE_MENTOR, FALSE, QING_CADENCE_PERIOD_MONTH,
@@ -56,6 +60,39 @@ static const QingCadenceRuleInfo default_rules[] = {
     1, 1, QING_EFFECTIVE_TALK_SECONDS, FALSE, TRUE },
   { QING_CADENCE_MENTOR_AT_RISK_GUARDIAN, QING_ROLE_MENTOR, TRUE, QING_CADENCE_PERIOD_MONTH,
     1, 1, QING_EFFECTIVE_TALK_SECONDS, FALSE, TRUE },
+  { QING_CADENCE_STUDENT_DAILY, QING_CADENCE_ANY_ROLE, FALSE, QING_CADENCE_PERIOD_DAY,
+    1, 1, QING_EFFECTIVE_TALK_SECONDS, FALSE, FALSE },
+};
+
+/* What each rule is called and what it asks, for lists and tooltips. */
+static const struct
+{
+  QingCadenceRule rule;
+  const char     *label;
+  const char     *description;
+} rule_texts[] = {
+  { QING_CADENCE_PARENT_DAILY, N_("Parents, every day"),
+    N_("A parent or guardian listens to their child for one talk of at least 15 minutes "
+       "every day.") },
+  { QING_CADENCE_MENTOR_BIWEEKLY, N_("Mentor, every two weeks"),
+    N_("The mentor has a talk of at least 15 minutes with every student of the class or "
+       "group every two weeks.") },
+  { QING_CADENCE_MENTOR_AT_RISK, N_("Mentor, students who need care"),
+    N_("The mentor talks regularly with students who need care, monthly unless the school "
+       "sets otherwise.") },
+  { QING_CADENCE_COUNSELOR_KEY_CARE_MONTHLY, N_("Counselor, key-care students"),
+    N_("The counselor has one or two talks of at least 15 minutes with each key-care "
+       "student every month.") },
+  { QING_CADENCE_COUNSELOR_CLEAR_SIGNS_WEEKLY, N_("Counselor, students with clear signs"),
+    N_("The counselor talks every week with each student who shows clear signs of "
+       "psychological problems.") },
+  { QING_CADENCE_PEER_BIWEEKLY, N_("Peer supporters, every two weeks"),
+    N_("Each class holds a peer talk session led by its peer supporter every two weeks.") },
+  { QING_CADENCE_MENTOR_AT_RISK_GUARDIAN, N_("Mentor, parents of students who need care"),
+    N_("The mentor talks regularly with the parents of students who need care.") },
+  { QING_CADENCE_STUDENT_DAILY, N_("Every student, every day"),
+    N_("Every student has 15 minutes of effective communication every day: one talk of at "
+       "least 15 minutes with anyone — a parent, a mentor, the counselor or a classmate.") },
 };
 
 typedef struct
@@ -90,9 +127,32 @@ qing_cadence_rule_get_default (QingCadenceRule rule)
   return NULL;
 }
 
+/* Returns the translated short name of @rule, e.g. "Parents, every day"
+ * (static string), or NULL for an unknown rule. */
+const char *
+qing_cadence_rule_get_label (QingCadenceRule rule)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rule_texts); i++)
+    if (rule_texts[i].rule == rule)
+      return g_dgettext (GETTEXT_PACKAGE, rule_texts[i].label);
+  return NULL;
+}
+
+/* Returns the translated sentence saying what @rule asks (static string),
+ * or NULL for an unknown rule. */
+const char *
+qing_cadence_rule_get_description (QingCadenceRule rule)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rule_texts); i++)
+    if (rule_texts[i].rule == rule)
+      return g_dgettext (GETTEXT_PACKAGE, rule_texts[i].description);
+  return NULL;
+}
+
 /* Whether @info is a rule for a student of care level @care: the at-risk
  * rules for any care level above normal, key-care monthly for 重点关爱,
- * clear-signs weekly for 有明显心理问题倾向, the others for everyone. */
+ * clear-signs weekly for 有明显心理问题倾向, the others (STUDENT_DAILY,
+ * PARENT_DAILY, MENTOR_BIWEEKLY, PEER_BIWEEKLY) for every student. */
 gboolean
 qing_cadence_rule_applies (const QingCadenceRuleInfo *info,
                            QingCareLevel              care)
@@ -108,6 +168,8 @@ qing_cadence_rule_applies (const QingCadenceRuleInfo *info,
       return care == QING_CARE_KEY_CARE;
     case QING_CADENCE_COUNSELOR_CLEAR_SIGNS_WEEKLY:
       return care == QING_CARE_CLEAR_SIGNS;
+    case QING_CADENCE_STUDENT_DAILY:
+      return TRUE;
     default:
       return TRUE;
     }
@@ -412,12 +474,20 @@ tally_add (const QingCadenceRuleInfo *info, Tally *t, const QingTalkSpan *span)
     }
 }
 
+/* Whether @span was a talk by the rule's role (any role for
+ * QING_CADENCE_ANY_ROLE) with the right person (student or guardian). */
+static gboolean
+span_matches (const QingCadenceRuleInfo *info, const QingTalkSpan *span)
+{
+  return (info->listener_role == QING_CADENCE_ANY_ROLE
+          || span->listener_role == info->listener_role)
+         && !span->with_guardian == !info->with_guardian;
+}
+
 static gboolean
 span_counts_for (const QingCadenceFrame *frame, const QingTalkSpan *span)
 {
-  return span->listener_role == frame->info.listener_role
-         && !span->with_guardian == !frame->info.with_guardian
-         && span->start_utc <= frame->now_utc;
+  return span_matches (&frame->info, span) && span->start_utc <= frame->now_utc;
 }
 
 static void
@@ -660,8 +730,7 @@ tally_days (const QingCadenceRuleInfo *info,
       const QingTalkSpan *span = &spans[i];
       DayTally t = { 0 };
 
-      if (span->listener_role != info->listener_role || !span->with_guardian != !info->with_guardian
-          || span->start_utc > now_utc)
+      if (!span_matches (info, span) || span->start_utc > now_utc)
         continue;
       t.day = local_day_of (tz, span->start_utc);
       t.total = MAX (span->duration_s, 0);
@@ -701,8 +770,9 @@ day_met (const QingCadenceRuleInfo *info, const DayTally *t)
 }
 
 /* Computes the current and longest streak of local days meeting the daily
- * rule @info (e.g. PARENT_DAILY) from one student's @spans.  Today not yet
- * done does not break the current streak: it then ends yesterday. */
+ * rule @info (e.g. PARENT_DAILY: a day with one talk of 15 minutes) from
+ * one student's @spans.  Today not yet done does not break the current
+ * streak: it then ends yesterday. */
 void
 qing_cadence_compute_streak (const QingCadenceRuleInfo *info,
                              GTimeZone                 *tz,
@@ -734,6 +804,38 @@ qing_cadence_compute_streak (const QingCadenceRuleInfo *info,
   out_streak->today_done = run > 0 && run_end == today;
   if (run > 0 && (run_end == today || run_end + 1 == today))
     out_streak->current = run;
+}
+
+/* Sets @out_met[i] to whether local day @first_day + i met the daily rule
+ * @info (e.g. PARENT_DAILY: one talk of 15 minutes that started that day),
+ * for @n_days days, from one student's @spans in any order.  Short talks
+ * adding up to 15 minutes do not meet it.  The caller owns @out_met. */
+void
+qing_cadence_mark_days (const QingCadenceRuleInfo *info,
+                        GTimeZone                 *tz,
+                        const GDate               *first_day,
+                        guint                      n_days,
+                        const QingTalkSpan        *spans,
+                        gsize                      n_spans,
+                        gboolean                  *out_met)
+{
+  g_autoptr (GArray) days = NULL;
+  guint32 first;
+
+  g_return_if_fail (info != NULL && tz != NULL && out_met != NULL);
+  g_return_if_fail (first_day != NULL && g_date_valid (first_day));
+  g_return_if_fail (spans != NULL || n_spans == 0);
+
+  memset (out_met, 0, n_days * sizeof *out_met);
+  first = g_date_get_julian (first_day);
+  days = tally_days (info, tz, G_MAXINT64, spans, n_spans);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const DayTally *t = &g_array_index (days, DayTally, i);
+
+      if (t->day >= first && t->day - first < n_days)
+        out_met[t->day - first] = day_met (info, t);
+    }
 }
 
 /* Formats @day as a short date, e.g. "Nov 23" (zh_CN "11月23日").

@@ -26,18 +26,22 @@ typedef struct
   gboolean with_guardian; /* the listener talked with the student's guardian */
 } QingTalkSpan;
 
+/* listener_role of a rule that counts talks by anyone (STUDENT_DAILY). */
+#define QING_CADENCE_ANY_ROLE ((QingRole) 0)
+
 /* One row of the rule table.  Copy a default and change it to configure
  * a school (e.g. mentor at-risk talks every two weeks instead of monthly). */
 typedef struct
 {
   QingCadenceRule   rule;
-  QingRole          listener_role;  /* only talks by this role count */
+  QingRole          listener_role;  /* only talks by this role count; ANY_ROLE: all */
   gboolean          with_guardian;  /* count talks with guardians, not with the student */
   QingCadencePeriod period;
   guint             required;       /* qualifying talks per period to be done */
   guint             target;         /* what the program hopes for (≥ required) */
   gint32            min_seconds;    /* a talk qualifies from this long on */
-  gboolean          sums_talks;     /* the period's talks may add up to min_seconds */
+  gboolean          sums_talks;     /* the period's talks may add up to min_seconds
+                                     * (FALSE in every default rule) */
   gboolean          school_only;    /* not applicable outside terms or without school days */
 } QingCadenceRuleInfo;
 
@@ -99,6 +103,8 @@ typedef struct
 typedef struct _QingCadenceFrame QingCadenceFrame;
 
 const QingCadenceRuleInfo *qing_cadence_rule_get_default (QingCadenceRule rule);
+const char                *qing_cadence_rule_get_label (QingCadenceRule rule);
+const char                *qing_cadence_rule_get_description (QingCadenceRule rule);
 gboolean                   qing_cadence_rule_applies (const QingCadenceRuleInfo *info,
                                                       QingCareLevel              care);
 
@@ -158,6 +164,13 @@ void qing_cadence_compute_streak (const QingCadenceRuleInfo *info,
                                   const QingTalkSpan        *spans,
                                   gsize                      n_spans,
                                   QingCadenceStreak         *out_streak);
+void qing_cadence_mark_days (const QingCadenceRuleInfo *info,
+                             GTimeZone                 *tz,
+                             const GDate               *first_day,
+                             guint                      n_days,
+                             const QingTalkSpan        *spans,
+                             gsize                      n_spans,
+                             gboolean                  *out_met);
 
 char *qing_cadence_format_day (const GDate *day);
 char *qing_cadence_describe_status (const QingCadenceStatus *status);

@@ -505,44 +505,8 @@ qing_counselor_list_proposals (QingStore *store, const QingViewer *viewer, GErro
   return g_steal_pointer (&items);
 }
 
-typedef struct
-{
-  gint64      change_id;
-  gint64      counselor_id;
-  gboolean    confirm;
-  const char *reason;
-} Decision;
-
-static gboolean
-keep_decline_reason (QingStore *store, Decision *data, GError **error)
-{
-  g_autoptr (QingStoreStmt) stmt = NULL;
-
-  /* The schema has no column for it yet: the counselor's reason follows
-   * the proposer's, after a line of its own (requested from the store). */
-  stmt = qing_store_prepare (store, "UPDATE care_levels SET reason ="
-                                    " COALESCE (reason, '') || char (10) || '— ' || ?2"
-                                    " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->change_id);
-  sqlite3_bind_text (stmt, 2, data->reason, -1, SQLITE_TRANSIENT);
-  return qing_store_step_done (store, stmt, _("Deciding on a care level"), error);
-}
-
-static gboolean
-decide_in_transaction (QingStore *store, gpointer user_data, GError **error)
-{
-  Decision *data = user_data;
-
-  if (!qing_store_decide_care_level (store, data->change_id, data->counselor_id, data->confirm,
-                                     error))
-    return FALSE;
-  return data->confirm || keep_decline_reason (store, data, error);
-}
-
-/* Confirms or declines a proposal (a decline needs @reason); one
- * transaction. */
+/* Confirms or declines a proposal (a decline needs @reason, kept as the
+ * change's decision_note; a confirmation may have one). */
 gboolean
 qing_counselor_decide_proposal (QingStore  *store,
                                 gint64      change_id,
@@ -551,12 +515,10 @@ qing_counselor_decide_proposal (QingStore  *store,
                                 const char *reason,
                                 GError    **error)
 {
-  Decision data = { change_id, counselor_id, confirm, reason };
-
   g_return_val_if_fail (QING_IS_STORE (store), FALSE);
 
   if (!confirm && qing_repository_is_blank (reason))
     return qing_repository_fail (error, QING_REPOSITORY_ERROR_INVALID,
                                  _("Say why you decline the proposal."));
-  return qing_store_transaction (store, decide_in_transaction, &data, error);
+  return qing_store_decide_care_level (store, change_id, counselor_id, confirm, reason, error);
 }

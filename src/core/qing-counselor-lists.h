@@ -112,8 +112,8 @@ GPtrArray  *qing_counselor_list_proposals   (QingStore        *store,
                                              GError          **error);
 
 /* Confirms (the level is in force from now) or declines a proposal; a
- * decline needs @reason, which is kept with the proposal after its own
- * reason.  One transaction. */
+ * decline needs @reason, kept as the proposal's decision_note (a
+ * confirmation may have one too).  One transaction. */
 gboolean    qing_counselor_decide_proposal  (QingStore   *store,
                                              gint64       change_id,
                                              gint64       counselor_id,

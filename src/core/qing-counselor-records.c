@@ -350,7 +350,7 @@ qing_store_list_appointments (QingStore        *store,
                                     " a.start_utc, a.duration_s, a.place, a.status, a.talk_id"
                                     " FROM appointments a JOIN persons p ON p.id = a.student_id"
                                     " WHERE a.start_utc >= ?1 AND a.start_utc < ?2"
-                                    " AND " QING_VISIBLE_SQL ("a", "counselor_id")
+                                    " AND " QING_VISIBLE_AS_SQL ("a", "counselor_id", "3")
                                     " ORDER BY a.start_utc, a.id", error);
   if (stmt == NULL)
     return NULL;

@@ -18,10 +18,17 @@ void qing_repository_bind_viewer (QingStoreStmt    *stmt,
                                   const QingViewer *viewer);
 
 /* TRUE when the viewer may see a record of @alias whose author column is
- * @author (see qing-repository.h for the rules).  Needs
+ * @author, written in the role of column @role (see qing-repository.h for
+ * the rules).  The author sees it only in the role it was written in: one
+ * person who is a counselor and a parent never finds the counselor's
+ * confidential records in the family view.  Needs
  * qing_repository_bind_viewer(). */
-#define QING_VISIBLE_SQL(alias, author) \
-  "(" alias "." author " = ?20" \
+#define QING_VISIBLE_SQL(alias, author, role) \
+  QING_VISIBLE_AS_SQL (alias, author, alias "." role)
+/* The same for a table whose records are all written in one role:
+ * @role_sql is an SQL expression (e.g. "3" for a counselor's). */
+#define QING_VISIBLE_AS_SQL(alias, author, role_sql) \
+  "((" alias "." author " = ?20 AND " role_sql " = ?21)" \
   " OR (?21 = 3 AND " alias ".visibility >= 1)" \
   " OR (?21 = 2 AND " alias ".visibility >= 2 AND EXISTS (SELECT 1 FROM group_members vm" \
   "     JOIN student_groups vg ON vg.id = vm.group_id" \

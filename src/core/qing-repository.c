@@ -101,6 +101,7 @@ qing_care_level_change_free (QingCareLevelChange *change)
   if (change == NULL)
     return;
   g_free (change->reason);
+  g_free (change->decision_note);
   g_free (change);
 }
 

@@ -13,7 +13,7 @@
  * Confidentiality: functions that return notes take a QingViewer (who is
  * looking, in which role) and never return a record the viewer may not
  * see (see QingVisibility in qing-types.h): a record is visible to its
- * author; VISIBILITY_COUNSELOR records also to counselors; VISIBILITY_SCHOOL
+ * author in the role it was written in; VISIBILITY_COUNSELOR records also to counselors; VISIBILITY_SCHOOL
  * also to the student's mentors (of a class or group the student is in);
  * VISIBILITY_FAMILY also to the student's guardians in the parent role.
  * Records a viewer may not see are left out entirely, not just their note:
@@ -98,6 +98,7 @@ typedef struct
   char                *reason;
   gint64               confirmed_by;
   gint64               confirmed_at_utc;
+  char                *decision_note; /* the counselor's reason, or NULL */
 } QingCareLevelChange;
 
 void qing_care_level_change_free (QingCareLevelChange *change);
@@ -206,6 +207,7 @@ gboolean    qing_store_decide_care_level     (QingStore     *self,
                                               gint64         change_id,
                                               gint64         counselor_id,
                                               gboolean       confirm,
+                                              const char    *note,
                                               GError       **error);
 GPtrArray  *qing_store_list_care_level_history (QingStore  *self,
                                                 gint64      student_id,
@@ -305,6 +307,13 @@ gboolean    qing_store_resume_timer          (QingStore         *self,
 gboolean    qing_store_touch_timer           (QingStore         *self,
                                               QingRunningTimer  *timer,
                                               GError           **error);
+gboolean    qing_store_mark_timer_goal_notified (QingStore        *self,
+                                                 QingRunningTimer *timer,
+                                                 gboolean         *first_time,
+                                                 GError          **error);
+gint64      qing_store_get_timer_goal_notified  (QingStore        *self,
+                                                 gint64            timer_id,
+                                                 GError          **error);
 QingTalk   *qing_store_finish_timer          (QingStore         *self,
                                               QingRunningTimer  *timer,
                                               gint64             end_utc,

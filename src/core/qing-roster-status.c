@@ -400,8 +400,7 @@ student_clear (Student *student)
   " (SELECT max (t.start_utc) FROM talks t INDEXED BY talks_by_student"                            \
   "   WHERE t.student_id = p.id AND t.listener_role = 2"                                           \
   "   AND t.with_guardian = 0 AND t.duration_s >= ?3 AND t.start_utc <= ?2"                        \
-  "   AND " QING_VISIBLE_SQL (                                                                     \
-      "t", "listener_id") ")"                                                                      \
+  "   AND " QING_VISIBLE_SQL ("t", "listener_id", "listener_role") ")"                               \
                           " FROM group_members m CROSS JOIN persons p ON p.id = m.student_id"      \
                           " WHERE m.group_id = ?1 AND p.archived = 0 ORDER BY p.id"
 
@@ -410,7 +409,8 @@ student_clear (Student *student)
   " t.with_guardian FROM group_members m"                                                          \
   " CROSS JOIN talks t INDEXED BY talks_by_student ON t.student_id = m.student_id"                 \
   " WHERE m.group_id = ?1 AND t.listener_role = 2 AND t.start_utc >= ?2 AND t.start_utc <= ?3"     \
-  " AND " QING_VISIBLE_SQL ("t", "listener_id") " ORDER BY t.student_id, t.start_utc"
+  " AND " QING_VISIBLE_SQL ("t", "listener_id", "listener_role")                                    \
+  " ORDER BY t.student_id, t.start_utc"
 
 static GArray *
 load_students (QingRosterStatus *self, gint64 now_utc, GError **error)

@@ -28,15 +28,19 @@
  *                     mentor group
  * guardian_links      guardian (any adult) ↔ child, relation (母亲, 父亲…)
  * care_levels         history: level, status 0 proposed 1 confirmed 2
- *                     declined, set_by/role/at, reason, confirmed_by/at
- *                     (mentors propose, counselors confirm)
+ *                     declined, set_by/role/at, reason, confirmed_by/at,
+ *                     decision_note (the counselor's reason for confirming
+ *                     or declining; v2) (mentors propose, counselors confirm)
  * talks               student, listener + listener_role, start_utc,
  *                     duration_s, place, mode, topics (JSON), note,
  *                     visibility, with_guardian + guardian_id (talks with
- *                     parents are about a student)
+ *                     parents are about a student); indexes by student
+ *                     (and role, v2), by role and time, by listener
  * running_timers      one per student + listener: started_utc, paused_utc
  *                     (while paused), paused_total_s, last_seen_utc; elapsed
- *                     = (paused_utc or now) − started_utc − paused_total_s
+ *                     = (paused_utc or now) − started_utc − paused_total_s;
+ *                     goal_notified_utc: when the 15:00 notification was
+ *                     shown, NULL before (v2)
  * moods               student, recorded_by/role, at_utc, valence −3..+3,
  *                     energy −3..+3 or NULL, emotion_words and life_areas
  *                     (JSON), note, visibility, talk_id (entered after a talk)
@@ -452,8 +456,24 @@ static const char migration_1[] =
   "  UNIQUE (purpose, dedup_key)\n"
   ");\n" TOUCH ("notifications_sent");
 
+/* Version 2: the counselor's note on a care level decision (it was
+ * appended to the mentor's reason), the 15:00 notification of a timer in
+ * its own row (it was a "timer-goal:<uuid>" setting, moved here), and
+ * talks by student and role, so "the last mentor talk" of each student is
+ * one seek. */
+static const char migration_2[] =
+  "ALTER TABLE care_levels ADD COLUMN decision_note TEXT;\n"
+  "ALTER TABLE running_timers ADD COLUMN goal_notified_utc INTEGER;\n"
+  "UPDATE running_timers SET goal_notified_utc = (SELECT s.updated_utc FROM settings s\n"
+  "    WHERE s.key = 'timer-goal:' || running_timers.uuid)\n"
+  "  WHERE EXISTS (SELECT 1 FROM settings s WHERE s.key = 'timer-goal:' || running_timers.uuid);\n"
+  "DELETE FROM settings WHERE key GLOB 'timer-goal:*';\n"
+  "CREATE INDEX IF NOT EXISTS talks_by_student_role ON talks\n"
+  "  (student_id, listener_role, start_utc, duration_s, listener_id, with_guardian);\n";
+
 static const QingMigration migrations[] = {
   { migration_1, FALSE },
+  { migration_2, FALSE },
 };
 
 /* Returns the migrations in order (static, not to be freed). */

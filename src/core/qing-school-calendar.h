@@ -43,9 +43,10 @@ typedef enum
   QING_CADENCE_COUNSELOR_CLEAR_SIGNS_WEEKLY = 5,
   QING_CADENCE_PEER_BIWEEKLY                = 6,
   QING_CADENCE_MENTOR_AT_RISK_GUARDIAN      = 7,
+  QING_CADENCE_STUDENT_DAILY                = 8, /* every student, anyone, every day */
 } QingCadenceRule;
 
-#define QING_CADENCE_N_RULES 8 /* one more than the highest QingCadenceRule */
+#define QING_CADENCE_N_RULES 9 /* one more than the highest QingCadenceRule */
 
 /* How long one period of a rule is.  0 means "no override". */
 typedef enum

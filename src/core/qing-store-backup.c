@@ -10,9 +10,10 @@
  *
  * Restoring copies the backup into "<db>.restore-part", runs PRAGMA
  * integrity_check on that copy, keeps the current database (and its
- * write-ahead log) as "<db>.before-restore", removes the live -wal/-shm
- * files (a stale log must never be replayed onto the restored file) and
- * renames the copy over the database.
+ * write-ahead log) as "<db>.before-restore", moves the live -wal aside and
+ * removes the -shm (a stale log must never be replayed onto the restored
+ * file), renames the copy over the database and only then drops the log;
+ * if the rename fails the log is put back, so the database is unchanged.
  */
 #include <errno.h>
 #include <string.h>
@@ -160,8 +161,37 @@ out:
   return ok;
 }
 
+/* Removes the half-written copies ("<db>.backup-DAY.part-…") that a backup
+ * interrupted on an earlier day (a crash, a power cut) left behind: each is
+ * a copy of the children's records that no list shows.  Today's may belong
+ * to a backup still running, so they are left alone. */
 static void
-prune_backups (const char *db_path)
+remove_stale_parts (const char *db_path, const char *target)
+{
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, BACKUP_INFIX, NULL);
+  g_autofree char *today = g_path_get_basename (target);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *day = NULL;
+
+      if (!g_str_has_prefix (name, prefix) || g_str_has_prefix (name, today))
+        continue;
+      day = g_strndup (name + strlen (prefix), DAY_LENGTH);
+      if (is_day (day) && g_str_has_prefix (name + strlen (prefix) + DAY_LENGTH, ".part-"))
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_unlink (path);
+        }
+    }
+}
+
+static void
+prune_backups (const char *db_path, const char *target)
 {
   g_autoptr (GPtrArray) backups = qing_store_list_backups (db_path);
 
@@ -169,6 +199,7 @@ prune_backups (const char *db_path)
     if (g_unlink (g_ptr_array_index (backups, i)) != 0)
       g_warning ("Could not remove old backup %s: %s",
                  (const char *) g_ptr_array_index (backups, i), g_strerror (errno));
+  remove_stale_parts (db_path, target);
 }
 
 /* Returns the path of today's backup (local day of the store's clock), or
@@ -222,7 +253,7 @@ make_backup (const char *db_path, const char *target, GError **error)
       g_unlink (part);
       return set_io_error (error, target, saved_errno);
     }
-  prune_backups (db_path);
+  prune_backups (db_path, target);
   return TRUE;
 }
 
@@ -403,9 +434,10 @@ qing_store_restore (const char *db_path, const char *backup_path, GError **error
   g_autofree char *part = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *wal = NULL;
+  g_autofree char *wal_aside = NULL;
   g_autofree char *shm = NULL;
   sqlite3 *src = NULL;
-  gboolean copied;
+  gboolean copied, moved;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -434,15 +466,24 @@ qing_store_restore (const char *db_path, const char *backup_path, GError **error
       g_unlink (part);
       return FALSE;
     }
-  /* A stale write-ahead log must never be replayed onto the new file. */
+  /* A stale write-ahead log must never be replayed onto the new file, so
+   * it is moved aside first; it goes back if the database cannot be
+   * replaced, since it may hold the last committed changes. */
   wal = g_strconcat (db_path, "-wal", NULL);
+  wal_aside = g_strconcat (db_path, ".restore-old-wal", NULL);
   shm = g_strconcat (db_path, "-shm", NULL);
-  if ((g_unlink (wal) != 0 && errno != ENOENT) || (g_unlink (shm) != 0 && errno != ENOENT)
+  g_unlink (wal_aside);
+  moved = g_rename (wal, wal_aside) == 0;
+  if ((!moved && errno != ENOENT) || (g_unlink (shm) != 0 && errno != ENOENT)
       || g_rename (part, db_path) != 0)
     {
       int saved_errno = errno;
       g_unlink (part);
+      if (moved)
+        g_rename (wal_aside, wal);
       return set_io_error (error, db_path, saved_errno);
     }
+  if (moved)
+    g_unlink (wal_aside);
   return TRUE;
 }

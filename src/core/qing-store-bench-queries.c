@@ -130,7 +130,8 @@ compare_spans (gconstpointer a, gconstpointer b)
 }
 
 /* For each role (1 … 4), the earliest talk its rules for everyone need,
- * and the earliest its rules for students who need care need. */
+ * and the earliest its rules for students who need care need.  A rule for
+ * any role (STUDENT_DAILY) needs the talks of every role. */
 static void
 find_windows (QingSchoolCalendar *calendar, GTimeZone *tz, gint64 now_utc,
               const QingCadenceRuleInfo *rules, gsize n_rules, gint64 everyone[5],
@@ -143,11 +144,16 @@ find_windows (QingSchoolCalendar *calendar, GTimeZone *tz, gint64 now_utc,
       g_autoptr (QingCadenceFrame) frame = qing_cadence_frame_new (calendar, tz, now_utc,
                                                                    &rules[i]);
       gint64 from = qing_cadence_frame_get_window_start (frame);
-      guint role = CLAMP (rules[i].listener_role, 1, 4);
+      gboolean any = rules[i].listener_role == QING_CADENCE_ANY_ROLE;
+      guint first = any ? 1 : CLAMP (rules[i].listener_role, 1, 4);
+      guint last = any ? 4 : first;
 
-      if (qing_cadence_rule_applies (&rules[i], QING_CARE_NORMAL))
-        everyone[role] = MIN (everyone[role], from);
-      care[role] = MIN (care[role], from);
+      for (guint role = first; role <= last; role++)
+        {
+          if (qing_cadence_rule_applies (&rules[i], QING_CARE_NORMAL))
+            everyone[role] = MIN (everyone[role], from);
+          care[role] = MIN (care[role], from);
+        }
     }
 }
 

@@ -68,4 +68,53 @@ gboolean qing_calendar_day_parse  (const char *text,
 void     qing_calendar_day_format (const GDate *day,
                                    char         out[11]);
 
+/* ---- calendar editor: listing and editing the rows (qing-store-calendar-list.c) ---- */
+
+/* One row of terms, calendar_exceptions or key_periods, for the
+ * Preferences page.  @kind is 0 for a term, a QingCalendarExceptionKind or
+ * a QingKeyPeriodKind; @intervals (key periods only) is each rule's
+ * override, QING_CADENCE_PERIOD_NONE when there is none. */
+typedef struct
+{
+  gint64            id;
+  int               kind;
+  char             *name;
+  GDate             first;
+  GDate             last;
+  QingCadencePeriod intervals[QING_CADENCE_N_RULES];
+} QingCalendarRow;
+
+#define QING_TYPE_CALENDAR_ROW (qing_calendar_row_get_type ())
+GType            qing_calendar_row_get_type (void) G_GNUC_CONST;
+QingCalendarRow *qing_calendar_row_copy (const QingCalendarRow *row);
+void             qing_calendar_row_free (QingCalendarRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QingCalendarRow, qing_calendar_row_free)
+
+/* The rows of terms / calendar_exceptions (holidays and make-up days) /
+ * key_periods, ordered by first day then id.
+ * Returns: (transfer full) (element-type QingCalendarRow): a new array that
+ * frees its rows, or NULL with @error set. */
+GPtrArray *qing_store_list_terms               (QingStore  *self,
+                                                GError    **error);
+GPtrArray *qing_store_list_calendar_exceptions (QingStore  *self,
+                                                GError    **error);
+GPtrArray *qing_store_list_key_periods         (QingStore  *self,
+                                                GError    **error);
+/* Changes a term's name and days; refuses a reversed range or an overlap
+ * with another term (QING_SCHOOL_CALENDAR_ERROR). */
+gboolean   qing_store_update_term              (QingStore   *self,
+                                                gint64       term_id,
+                                                const char  *name,
+                                                const GDate *first,
+                                                const GDate *last,
+                                                GError     **error);
+/* The term to suggest on @today: the autumn term 1 Sep – 20 Jan when today
+ * is 15 Aug – 14 Feb, otherwise the spring term 15 Feb – 10 Jul.
+ * Returns: (transfer full): its translated name ("Autumn term 2026"). */
+char      *qing_calendar_suggest_term          (const GDate *today,
+                                                GDate       *out_first,
+                                                GDate       *out_last);
+
+/* ---- end of calendar editor ---- */
+
 G_END_DECLS

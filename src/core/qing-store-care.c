@@ -96,9 +96,10 @@ qing_store_propose_care_level (QingStore     *self,
 
 typedef struct
 {
-  gint64   change_id;
-  gint64   counselor_id;
-  gboolean confirm;
+  gint64      change_id;
+  gint64      counselor_id;
+  gboolean    confirm;
+  const char *note;
 } Decide;
 
 static gboolean
@@ -109,7 +110,7 @@ decide_in_transaction (QingStore *self, gpointer user_data, GError **error)
   gint64 student_id;
 
   stmt = qing_store_prepare (self, "UPDATE care_levels SET status = ?2, confirmed_by = ?3,"
-                                   " confirmed_at_utc = ?4, updated_utc = ?4"
+                                   " confirmed_at_utc = ?4, updated_utc = ?4, decision_note = ?5"
                                    " WHERE id = ?1 AND status = 0 RETURNING student_id", error);
   if (stmt == NULL)
     return FALSE;
@@ -118,6 +119,7 @@ decide_in_transaction (QingStore *self, gpointer user_data, GError **error)
                                            : QING_CARE_CHANGE_DECLINED);
   qing_repository_bind_id (stmt, 3, data->counselor_id);
   sqlite3_bind_int64 (stmt, 4, qing_store_now (self));
+  qing_repository_bind_text (stmt, 5, data->note);
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
@@ -137,16 +139,18 @@ decide_in_transaction (QingStore *self, gpointer user_data, GError **error)
   return TRUE;
 }
 
-/* A counselor confirms (@confirm TRUE) or declines a proposed care level;
- * a confirmed level is in force from now. */
+/* A counselor confirms (@confirm TRUE) or declines a proposed care level,
+ * with @note (why; may be NULL) kept in the change's decision_note; a
+ * confirmed level is in force from now. */
 gboolean
-qing_store_decide_care_level (QingStore *self,
-                              gint64     change_id,
-                              gint64     counselor_id,
-                              gboolean   confirm,
-                              GError   **error)
+qing_store_decide_care_level (QingStore  *self,
+                              gint64      change_id,
+                              gint64      counselor_id,
+                              gboolean    confirm,
+                              const char *note,
+                              GError    **error)
 {
-  Decide data = { change_id, counselor_id, confirm };
+  Decide data = { change_id, counselor_id, confirm, note };
 
   g_return_val_if_fail (QING_IS_STORE (self), FALSE);
   return qing_store_transaction (self, decide_in_transaction, &data, error);
@@ -173,6 +177,7 @@ collect_changes (QingStore *self, QingStoreStmt *stmt, GError **error)
       change->reason = g_strdup (COL_TEXT (stmt, 7));
       change->confirmed_by = sqlite3_column_int64 (stmt, 8);
       change->confirmed_at_utc = sqlite3_column_int64 (stmt, 9);
+      change->decision_note = g_strdup (COL_TEXT (stmt, 10));
       g_ptr_array_add (changes, change);
     }
   if (rc != SQLITE_DONE)
@@ -185,7 +190,7 @@ collect_changes (QingStore *self, QingStoreStmt *stmt, GError **error)
 
 #define CHANGE_COLUMNS \
   "id, student_id, level, status, set_by, set_by_role, set_at_utc, reason, confirmed_by," \
-  " confirmed_at_utc"
+  " confirmed_at_utc, decision_note"
 
 /* Returns a student's care level history, newest first (a new array of
  * QingCareLevelChange). */

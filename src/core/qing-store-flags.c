@@ -121,7 +121,7 @@ qing_store_set_flag_status (QingStore *self, gint64 flag_id, QingFlagStatus stat
 
 #define OPEN_FLAGS_SQL \
   "SELECT " QING_FLAG_COLUMNS " FROM flags f WHERE f.status < 3" \
-  " AND " QING_VISIBLE_SQL ("f", "raised_by")
+  " AND " QING_VISIBLE_SQL ("f", "raised_by", "raised_role")
 #define OPEN_FLAGS_ORDER " ORDER BY f.severity DESC, f.raised_at_utc, f.id"
 
 /* Returns the flags not closed that @viewer may see, most serious first,

@@ -221,7 +221,8 @@ qing_store_remove_mood (QingStore *self, gint64 mood_id, GError **error)
 }
 
 #define STUDENT_MOODS_SQL \
-  "SELECT " QING_MOOD_COLUMNS " FROM moods m WHERE " QING_VISIBLE_SQL ("m", "recorded_by") \
+  "SELECT " QING_MOOD_COLUMNS " FROM moods m" \
+  " WHERE " QING_VISIBLE_SQL ("m", "recorded_by", "recorded_role") \
   " AND m.student_id = ?1 AND m.at_utc >= ?2 AND m.at_utc < ?3"
 
 /* Returns a mood entry @viewer may see (full reference); NULL with
@@ -236,7 +237,8 @@ qing_store_get_mood (QingStore *self, const QingViewer *viewer, gint64 mood_id, 
   g_return_val_if_fail (viewer != NULL, NULL);
 
   stmt = qing_store_prepare (self, "SELECT " QING_MOOD_COLUMNS " FROM moods m WHERE "
-                                   QING_VISIBLE_SQL ("m", "recorded_by") " AND m.id = ?1", error);
+                                   QING_VISIBLE_SQL ("m", "recorded_by", "recorded_role")
+                                   " AND m.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, mood_id);

@@ -137,6 +137,26 @@ find_free_position (QingStore *self, gint64 mentor_id, const QingMentorSlot *slo
                          _("That time slot is already full on that day."));
 }
 
+/* Whether the slot has a free seat on @day for @entry_id (same count as
+ * find_free_position()). */
+gboolean
+qing_store_plan_slot_has_room (QingStore *self, gint64 mentor_id, gint64 slot_id, guint capacity,
+                               const GDate *day, gint64 entry_id, GError **error)
+{
+  QingMentorSlot slot = { slot_id, 1, 0, 1, MAX (capacity, 1), NULL };
+  g_autoptr (GError) local_error = NULL;
+  guint position;
+
+  g_return_val_if_fail (QING_IS_STORE (self), FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  if (find_free_position (self, mentor_id, &slot, day, entry_id, &position, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, QING_PLAN_ERROR, QING_PLAN_ERROR_FULL))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* Moves an entry to the first free seat of @slot_id on @day (MOVED). */
 gboolean
 qing_store_move_plan_entry (QingStore *self, gint64 entry_id, const GDate *day, gint64 slot_id,

@@ -524,3 +524,136 @@ qing_store_plan_cycle (QingStore *self, gint64 mentor_id, gint64 group_id, GErro
     return NULL;
   return g_steal_pointer (&plan);
 }
+
+/* ---- Missed talks ---- */
+
+typedef struct
+{
+  gint64 mentor_id;
+  gint64 now;
+  guint moved;
+  guint missed;
+} MoveMissed;
+
+/* Open entries before @today whose student has had the talk meanwhile
+ * become DONE; returns how many open entries before @today are left. */
+static guint
+settle_past_entries (QingStore *self, MoveMissed *data, GArray *entries, const GDate *today,
+                     const QingCycle *cycle)
+{
+  GTimeZone *tz = qing_clock_get_timezone (qing_store_get_clock (self));
+  g_autoptr (GDateTime) first
+      = g_date_time_new (tz, g_date_get_year (&cycle->first), g_date_get_month (&cycle->first),
+                         g_date_get_day (&cycle->first), 0, 0, 0);
+  guint n_past = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      QingPlanEntry *e = &g_array_index (entries, QingPlanEntry, i);
+      gint64 talk_id;
+
+      if ((e->status != QING_PLAN_PLANNED && e->status != QING_PLAN_MOVED)
+          || g_date_compare (&e->day, today) >= 0)
+        continue;
+      talk_id = find_talk (self, data->mentor_id, e->student_id, g_date_time_to_unix (first),
+                           data->now);
+      if (talk_id != 0)
+        {
+          e->status = QING_PLAN_DONE;
+          e->talk_id = talk_id;
+        }
+      else
+        n_past++;
+    }
+  return n_past;
+}
+
+/* The entries of @after that differ from @before (same ids). */
+static GArray *
+changed_entries (GArray *before, GArray *after)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *changed = g_array_new (FALSE, FALSE, sizeof (QingPlanEntry));
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      QingPlanEntry *e = &g_array_index (before, QingPlanEntry, i);
+
+      g_hash_table_insert (by_id, &e->id, e);
+    }
+  for (guint i = 0; i < after->len; i++)
+    {
+      const QingPlanEntry *e = &g_array_index (after, QingPlanEntry, i);
+      const QingPlanEntry *old = g_hash_table_lookup (by_id, &e->id);
+
+      if (old == NULL || old->status != e->status || g_date_compare (&old->day, &e->day) != 0
+          || old->slot_id != e->slot_id || old->position != e->position)
+        g_array_append_val (changed, *e);
+    }
+  return changed;
+}
+
+static gboolean
+move_missed_in_transaction (QingStore *self, gpointer user_data, GError **error)
+{
+  MoveMissed *data = user_data;
+  g_autoptr (QingSchoolCalendar) cal = NULL;
+  g_autoptr (GArray) before = NULL;
+  g_autoptr (GArray) existing = NULL;
+  g_autoptr (GArray) slots = NULL;
+  g_autoptr (GArray) changed = NULL;
+  g_autoptr (QingPlanResult) result = NULL;
+  QingPlanInput in = { 0 };
+  QingCycle cycle;
+  SavePlan save;
+
+  cal = qing_store_load_school_calendar (self, error);
+  if (cal == NULL)
+    return FALSE;
+  if (!current_cycle (self, cal, data->now, &cycle, NULL))
+    return TRUE; /* outside every term: nothing to move */
+  before = qing_store_list_plan_entries (self, data->mentor_id, &cycle.first, &cycle.last, error);
+  if (before == NULL)
+    return FALSE;
+  existing = g_array_copy (before);
+  qing_plan_local_day (self, data->now, &in.today, &in.now_minute);
+  if (settle_past_entries (self, data, existing, &in.today, &cycle) > 0)
+    {
+      slots = qing_store_list_mentor_slots (self, data->mentor_id, error);
+      if (slots == NULL)
+        return FALSE;
+      in.calendar = cal;
+      in.last_day = cycle.last;
+      in.slots = (const QingMentorSlot *)(gpointer)slots->data;
+      in.n_slots = slots->len;
+      in.existing = (const QingPlanEntry *)(gpointer)existing->data;
+      in.n_existing = existing->len;
+      result = qing_planner_plan (&in);
+      data->moved = result->n_moved;
+      data->missed = result->unplaced->len;
+      g_array_set_size (existing, 0);
+      g_array_append_vals (existing, result->entries->data, result->entries->len);
+    }
+  changed = changed_entries (before, existing);
+  save = (SavePlan){ data->mentor_id, &cycle.first, changed };
+  return save_plan_in_transaction (self, &save, error);
+}
+
+/* Moves the open entries dated before @now's day to the next free seats
+ * (see qing-store-plan.h), in one transaction. */
+gboolean
+qing_store_move_missed_plan_entries (QingStore *self, gint64 mentor_id, gint64 now,
+                                     guint *out_moved, guint *out_missed, GError **error)
+{
+  MoveMissed data = { mentor_id, now, 0, 0 };
+
+  g_return_val_if_fail (QING_IS_STORE (self), FALSE);
+
+  if (!qing_store_transaction (self, move_missed_in_transaction, &data, error))
+    return FALSE;
+  if (out_moved != NULL)
+    *out_moved = data.moved;
+  if (out_missed != NULL)
+    *out_missed = data.missed;
+  return TRUE;
+}

@@ -94,6 +94,22 @@ QingCyclePlan *qing_store_plan_cycle (QingStore  *self,
                                       gint64      group_id,
                                       GError    **error);
 
+/* A talk that did not happen moves to the next free slot: the mentor's
+ * open entries (PLANNED/MOVED) of the cycle containing @now that are dated
+ * before @now's day are moved to the next free seats from @now on (status
+ * MOVED), in ONE transaction; an entry whose student has had a mentor talk
+ * of 15 minutes in the cycle meanwhile becomes DONE instead.  Entries with
+ * no free seat left stay where they are (the UI labels them "Missed").
+ * Outside every term it does nothing.  @out_moved (nullable): how many
+ * moved; @out_missed (nullable): how many are still missed.
+ * Returns: TRUE, or FALSE with @error set. */
+gboolean qing_store_move_missed_plan_entries (QingStore  *self,
+                                              gint64      mentor_id,
+                                              gint64      now,
+                                              guint      *out_moved,
+                                              guint      *out_missed,
+                                              GError    **error);
+
 /* Editing: move an entry to another day and slot (checks the day is a
  * school day and the slot has a free seat; takes the first free seat;
  * status becomes MOVED, so moving a SKIPPED entry plans it again; a DONE
@@ -103,6 +119,17 @@ gboolean qing_store_move_plan_entry  (QingStore   *self,
                                       const GDate *day,
                                       gint64       slot_id,
                                       GError     **error);
+/* Whether @slot_id has a free seat on @day for entry @entry_id (0: for a
+ * new talk), by the same count qing_store_move_plan_entry() uses (seats
+ * held by other open or done entries).  FALSE with @error set on a
+ * database error; FALSE without error when the slot is full. */
+gboolean qing_store_plan_slot_has_room (QingStore   *self,
+                                        gint64       mentor_id,
+                                        gint64       slot_id,
+                                        guint        capacity,
+                                        const GDate *day,
+                                        gint64       entry_id,
+                                        GError     **error);
 /* Swaps the day, slot, seat and minute of two entries (one transaction). */
 gboolean qing_store_swap_plan_entries (QingStore  *self,
                                        gint64      entry_a,

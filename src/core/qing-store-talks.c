@@ -230,7 +230,8 @@ qing_store_remove_talk (QingStore *self, gint64 talk_id, GError **error)
 }
 
 #define VISIBLE_TALK_SQL \
-  "SELECT " QING_TALK_COLUMNS " FROM talks t WHERE " QING_VISIBLE_SQL ("t", "listener_id")
+  "SELECT " QING_TALK_COLUMNS " FROM talks t" \
+  " WHERE " QING_VISIBLE_SQL ("t", "listener_id", "listener_role")
 
 /* Returns a talk @viewer may see (full reference); NULL with
  * QING_STORE_ERROR_NOT_FOUND if there is none or they may not see it. */
@@ -463,19 +464,6 @@ qing_store_list_talk_spans (QingStore    *self,
                                              error);
 }
 
-static gboolean
-has_index (QingStore *self, const char *name)
-{
-  g_autoptr (QingStoreStmt) stmt = qing_store_prepare (self, "SELECT 1 FROM sqlite_schema"
-                                                             " WHERE type = 'index' AND name = ?1",
-                                                       NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
 #define LAST_TALK_SQL(role) \
   "SELECT j.key, (SELECT t.start_utc FROM talks t WHERE t.student_id = j.value" role \
   "   AND t.duration_s >= ?3 AND t.start_utc >= ?4" \
@@ -514,16 +502,12 @@ qing_store_get_last_talk_times (QingStore    *self,
     }
   g_string_append_c (ids, ']');
 
-  /* With an index on (student, role, start) one seek per student finds
-   * it.  Without one, "+listener_role" keeps SQLite from walking the
-   * role's talks of the whole school (talks_by_role_time) when it has no
-   * statistics yet: it goes back through each student's own talks. */
+  /* talks_by_student_role (student, role, start; schema version 2): one
+   * seek per student finds it. */
   if (listener_role == 0)
     stmt = qing_store_prepare (self, LAST_TALK_SQL (""), error);
-  else if (has_index (self, "talks_by_student_role"))
-    stmt = qing_store_prepare (self, LAST_TALK_SQL (" AND t.listener_role = ?2"), error);
   else
-    stmt = qing_store_prepare (self, LAST_TALK_SQL (" AND +t.listener_role = ?2"), error);
+    stmt = qing_store_prepare (self, LAST_TALK_SQL (" AND t.listener_role = ?2"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, ids->str, ids->len, SQLITE_TRANSIENT);

@@ -185,6 +185,61 @@ qing_store_touch_timer (QingStore *self, QingRunningTimer *timer, GError **error
                        "UPDATE running_timers SET last_seen_utc = ?2 WHERE id = ?1", FALSE, error);
 }
 
+/* Notes, now, that the 15:00 notification of @timer was shown, unless it
+ * already was: *@first_time (may be NULL) tells whether this call noted
+ * it, so of two windows on one database only one shows it.  Not announced
+ * by "row-changed": nothing a list shows changes. */
+gboolean
+qing_store_mark_timer_goal_notified (QingStore        *self,
+                                     QingRunningTimer *timer,
+                                     gboolean         *first_time,
+                                     GError          **error)
+{
+  g_autoptr (QingStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (QING_IS_STORE (self), FALSE);
+  g_return_val_if_fail (QING_IS_RUNNING_TIMER (timer), FALSE);
+
+  if (first_time != NULL)
+    *first_time = FALSE;
+  stmt = qing_store_prepare (self, "UPDATE running_timers SET goal_notified_utc = ?2"
+                                   " WHERE id = ?1 AND goal_notified_utc IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, qing_running_timer_get_id (timer));
+  sqlite3_bind_int64 (stmt, 2, qing_store_now (self));
+  if (!qing_repository_step_write (self, stmt, _("Saving the listening timer"), error))
+    return FALSE;
+  if (first_time != NULL)
+    *first_time = sqlite3_changes (qing_store_get_db (self)) > 0;
+  return TRUE;
+}
+
+/* Returns when (Unix seconds) the 15:00 notification of the timer
+ * @timer_id was shown, or 0 if it was not (or there is no such timer;
+ * @error is set only if reading failed). */
+gint64
+qing_store_get_timer_goal_notified (QingStore *self, gint64 timer_id, GError **error)
+{
+  g_autoptr (QingStoreStmt) stmt = NULL;
+  gint64 when = 0;
+  int rc;
+
+  g_return_val_if_fail (QING_IS_STORE (self), 0);
+
+  stmt = qing_store_prepare (self, "SELECT goal_notified_utc FROM running_timers WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, timer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    when = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    qing_store_set_error_from_db (self, error, _("Reading the listening timer"));
+  return when;
+}
+
 typedef struct
 {
   QingRunningTimer *timer;

@@ -13,10 +13,29 @@
 
 G_DEFINE_QUARK (qing-background-error-quark, qing_background_error)
 
+/* Inside a Flatpak sandbox XDG_CONFIG_HOME is the app's own folder
+ * (~/.var/app/<id>/config), which the session never reads, and the host
+ * has no "qingting" command: the entry goes into the host's autostart
+ * folder (granted by the manifest's --filesystem=xdg-config/autostart) and
+ * starts the app through "flatpak run". */
+static gboolean
+in_flatpak (void)
+{
+  const char *id = g_getenv ("FLATPAK_ID");
+
+  return id != NULL && id[0] != '\0';
+}
+
 char *
 qing_background_get_autostart_path (void)
 {
-  return g_build_filename (g_get_user_config_dir (), "autostart", APP_ID ".desktop", NULL);
+  const char *host_config = g_getenv ("HOST_XDG_CONFIG_HOME");
+
+  if (!in_flatpak ())
+    return g_build_filename (g_get_user_config_dir (), "autostart", APP_ID ".desktop", NULL);
+  if (host_config != NULL && g_path_is_absolute (host_config))
+    return g_build_filename (host_config, "autostart", APP_ID ".desktop", NULL);
+  return g_build_filename (g_get_home_dir (), ".config", "autostart", APP_ID ".desktop", NULL);
 }
 
 static char *
@@ -36,7 +55,9 @@ autostart_contents (void)
   g_key_file_set_locale_string (entry, group, G_KEY_FILE_DESKTOP_KEY_COMMENT, "zh_CN",
                                 "晚间提醒每天的倾听一刻钟");
   g_key_file_set_string (entry, group, G_KEY_FILE_DESKTOP_KEY_EXEC,
-                         "qingting --" QING_BACKGROUND_OPTION);
+                         in_flatpak ()
+                         ? "flatpak run --command=qingting " APP_ID " --" QING_BACKGROUND_OPTION
+                         : "qingting --" QING_BACKGROUND_OPTION);
   g_key_file_set_string (entry, group, G_KEY_FILE_DESKTOP_KEY_ICON, APP_ID);
   g_key_file_set_boolean (entry, group, G_KEY_FILE_DESKTOP_KEY_TERMINAL, FALSE);
   g_key_file_set_boolean (entry, group, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);

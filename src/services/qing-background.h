@@ -2,7 +2,8 @@
  *
  * Running in the background for reminders: the autostart entry that starts
  * the app hidden at login ($XDG_CONFIG_HOME/autostart/<APP_ID>.desktop with
- * Exec=qingting --background).
+ * Exec=qingting --background; inside Flatpak the host's autostart folder
+ * with Exec=flatpak run --command=qingting <APP_ID> --background).
  *
  * What QingApplication does with it (see the timer helper's report):
  *  - "--background" on the command line: start without a window and

@@ -152,12 +152,51 @@ reminder_on (QingReminders *self, GDateTime *local)
   return g_date_time_to_unix (at);
 }
 
+/* Whether @child_id's talks among @spans (parents' talks of several
+ * children) met PARENT_DAILY on @today: one talk of 15 minutes; short
+ * talks adding up to 15 minutes do not. */
+static gboolean
+child_done_on (QingReminders *self, gint64 child_id, const GDate *today, GArray *spans)
+{
+  g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (QingTalkSpan));
+  gboolean met = FALSE;
+
+  for (guint i = 0; i < spans->len; i++)
+    if (g_array_index (spans, QingTalkSpan, i).student_id == child_id)
+      g_array_append_val (own, g_array_index (spans, QingTalkSpan, i));
+  qing_cadence_mark_days (qing_cadence_rule_get_default (QING_CADENCE_PARENT_DAILY),
+                          qing_clock_get_timezone (self->clock), today, 1,
+                          (const QingTalkSpan *) (gpointer) own->data, own->len, &met);
+  return met;
+}
+
+/* The parents' talks of @children on the local day of @local, one query. */
+static GArray *
+list_spans_of_day (QingReminders *self, GPtrArray *children, GDateTime *local, GError **error)
+{
+  g_autofree gint64 *ids = g_new (gint64, MAX (children->len, 1));
+  g_autoptr (GDateTime) midnight = NULL;
+  g_autoptr (GDateTime) next = NULL;
+
+  for (guint i = 0; i < children->len; i++)
+    ids[i] = qing_person_get_id (g_ptr_array_index (children, i));
+  midnight = g_date_time_new (qing_clock_get_timezone (self->clock), g_date_time_get_year (local),
+                              g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local), 0, 0, 0);
+  next = g_date_time_add_days (midnight, 1);
+  /* a talk belongs to the day it started on: [midnight, next midnight) */
+  return qing_store_list_talk_spans_by_role (self->store, ids, children->len, QING_ROLE_PARENT,
+                                             g_date_time_to_unix (midnight),
+                                             g_date_time_to_unix (next), error);
+}
+
 GPtrArray *
 qing_reminders_list_pending (QingReminders *self, GError **error)
 {
   g_autoptr (GPtrArray) children = NULL;
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GArray) spans = NULL;
   GDate today;
 
   g_return_val_if_fail (QING_IS_REMINDERS (self), NULL);
@@ -167,20 +206,21 @@ qing_reminders_list_pending (QingReminders *self, GError **error)
   children = qing_store_list_children (self->store, current_guardian (self), error);
   if (children == NULL)
     return NULL;
+  if (children->len == 0)
+    return g_steal_pointer (&pending);
   local = local_now (self);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
                   g_date_time_get_year (local));
+  spans = list_spans_of_day (self, children, local, error);
+  if (spans == NULL)
+    return NULL;
   for (guint i = 0; i < children->len; i++)
     {
       QingPerson *child = g_ptr_array_index (children, i);
-      guint seconds = 0;
 
-      /* PARENT_DAILY: the parents' talks of the day add up. */
-      if (!qing_store_get_talk_seconds_per_day (self->store, qing_person_get_id (child),
-                                                QING_ROLE_PARENT, &today, 1, &seconds, error))
-        return NULL;
-      if (seconds < QING_EFFECTIVE_TALK_SECONDS)
+      /* PARENT_DAILY: one talk of fifteen minutes, not short ones added up. */
+      if (!child_done_on (self, qing_person_get_id (child), &today, spans))
         g_ptr_array_add (pending, g_object_ref (child));
     }
   return g_steal_pointer (&pending);

@@ -6,14 +6,13 @@
  * store's "row-changed::running_timers", so a timer started, paused or
  * finished by anyone is handled the same way.
  *
- * That the 15:00 notification was shown is kept in the store's settings
- * ("timer-goal:<timer uuid>"), so a restart does not show it again.
+ * That the 15:00 notification was shown is kept in the timer's row
+ * (running_timers.goal_notified_utc), so a restart does not show it again.
  */
 #include <glib/gi18n.h>
 
 #include "qing-timer-service.h"
 
-#define GOAL_SETTING_PREFIX "timer-goal:"
 #define GOAL_TAG_PREFIX     "timer-15min:"
 
 typedef struct
@@ -39,6 +38,7 @@ struct _QingTimerService
   GListModel   *timers;
   GHashTable   *tracked;         /* &Tracked.id → Tracked (owned) */
   guint         heartbeat_alarm;
+  guint         heartbeat_seconds;
   gulong        row_changed_id;
 };
 
@@ -51,6 +51,7 @@ enum {
   PROP_STORE,
   PROP_CLOCK,
   PROP_NOTIFIER,
+  PROP_HEARTBEAT_SECONDS,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -64,6 +65,8 @@ static guint signals[N_SIGNALS];
 
 static void arm_goal (QingTimerService *self, Tracked *tracked, QingRunningTimer *timer);
 static void arm_heartbeat (QingTimerService *self);
+static gboolean check_absence (QingTimerService *self, Tracked *tracked,
+                               QingRunningTimer *timer);
 
 static void
 tracked_free (gpointer data)
@@ -101,29 +104,28 @@ read_tracked (QingTimerService *self, Tracked *tracked)
   return timer;
 }
 
-static char *
-goal_setting_key (const char *timer_uuid)
-{
-  return g_strconcat (GOAL_SETTING_PREFIX, timer_uuid, NULL);
-}
-
 static gboolean
 goal_was_notified (QingTimerService *self, Tracked *tracked)
 {
-  g_autofree char *key = goal_setting_key (tracked->uuid);
-  g_autofree char *value = qing_store_get_setting (self->store, key);
+  g_autoptr (GError) error = NULL;
+  gint64 when = qing_store_get_timer_goal_notified (self->store, tracked->id, &error);
 
-  return value != NULL;
+  if (error != NULL)
+    g_warning ("Reading a listening timer: %s", error->message);
+  return when != 0;
 }
 
-static void
-remember_goal_notified (QingTimerService *self, Tracked *tracked, gboolean notified)
+/* Notes that the 15:00 notification was shown; returns whether it had
+ * not been before (by this or another service on the same database). */
+static gboolean
+remember_goal_notified (QingTimerService *self, QingRunningTimer *timer)
 {
-  g_autofree char *key = goal_setting_key (tracked->uuid);
   g_autoptr (GError) error = NULL;
+  gboolean first_time = FALSE;
 
-  if (!qing_store_set_setting (self->store, key, notified ? "1" : NULL, &error))
+  if (!qing_store_mark_timer_goal_notified (self->store, timer, &first_time, &error))
     g_warning ("Saving the state of a listening timer: %s", error->message);
+  return first_time;
 }
 
 /* Returns what a notification may call the child: the given name (小明 for
@@ -207,6 +209,12 @@ on_goal_alarm (QingClock *clock, gpointer user_data)
   timer = read_tracked (self, tracked);
   if (timer == NULL)
     return;
+  /* Woken after a long sleep of the machine: ask about the time instead. */
+  if (check_absence (self, tracked, timer))
+    {
+      g_signal_emit (self, signals[STALE_CHANGED], 0);
+      return;
+    }
   if (qing_running_timer_get_elapsed (timer, qing_clock_get_now_unix (clock))
       < QING_TIMER_GOAL_SECONDS)
     {
@@ -215,11 +223,8 @@ on_goal_alarm (QingClock *clock, gpointer user_data)
     }
 
   /* Another service on the same store (another window) may have said it. */
-  if (!goal_was_notified (self, tracked))
-    {
-      remember_goal_notified (self, tracked, TRUE);
-      show_goal_notification (self, tracked, timer);
-    }
+  if (remember_goal_notified (self, timer))
+    show_goal_notification (self, tracked, timer);
   /* Last: a handler may finish the timer, which frees @tracked. */
   g_signal_emit (self, signals[GOAL_REACHED], 0, timer);
 }
@@ -251,12 +256,21 @@ touch_timer (QingTimerService *self, QingRunningTimer *timer)
     g_warning ("Saving the listening timer's heartbeat: %s", error->message);
 }
 
+/* Whether the app was away from @timer (running, not paused) for longer
+ * than QING_TIMER_STALE_SECONDS: now − last_seen_utc. */
+static gboolean
+was_away (QingTimerService *self, QingRunningTimer *timer)
+{
+  return !qing_running_timer_get_paused (timer)
+         && qing_clock_get_now_unix (self->clock) - qing_running_timer_get_last_seen_utc (timer)
+            > QING_TIMER_STALE_SECONDS;
+}
+
 static Tracked *
 track_timer (QingTimerService *self, QingRunningTimer *timer, gboolean at_startup)
 {
   Tracked *tracked = g_new0 (Tracked, 1);
   g_autoptr (QingPerson) student = NULL;
-  gint64 now = qing_clock_get_now_unix (self->clock);
 
   tracked->self = self;
   tracked->id = qing_running_timer_get_id (timer);
@@ -268,12 +282,28 @@ track_timer (QingTimerService *self, QingRunningTimer *timer, gboolean at_startu
                               student != NULL ? qing_person_get_uuid (student) : tracked->uuid,
                               NULL);
   /* Paused timers do not count while away, so nothing is to be asked. */
-  tracked->stale = at_startup && !qing_running_timer_get_paused (timer)
-                   && now - qing_running_timer_get_last_seen_utc (timer) > QING_TIMER_STALE_SECONDS;
+  tracked->stale = at_startup && was_away (self, timer);
   g_hash_table_insert (self->tracked, &tracked->id, tracked);
   if (at_startup && !tracked->stale)
     touch_timer (self, timer);
   return tracked;
+}
+
+/* While the app runs: a machine suspended (or a process stopped) for hours
+ * with the app open wakes up with a heartbeat far behind.  Such a timer
+ * becomes stale, as after a restart: its last_seen_utc is left as it is,
+ * its 15:00 alarm is dropped, and the user is asked.  Returns whether
+ * @tracked has just become stale (the caller emits "stale-changed"). */
+static gboolean
+check_absence (QingTimerService *self, Tracked *tracked, QingRunningTimer *timer)
+{
+  if (tracked->stale || !was_away (self, timer))
+    return FALSE;
+  tracked->stale = TRUE;
+  if (tracked->goal_alarm != 0)
+    qing_clock_remove_alarm (self->clock, tracked->goal_alarm);
+  tracked->goal_alarm = 0;
+  return TRUE;
 }
 
 static void
@@ -281,7 +311,6 @@ forget_timer (QingTimerService *self, Tracked *tracked)
 {
   if (self->notifier != NULL)
     qing_notifier_withdraw (self->notifier, tracked->tag);
-  remember_goal_notified (self, tracked, FALSE);
   g_hash_table_remove (self->tracked, &tracked->id);
 }
 
@@ -346,6 +375,7 @@ static void
 on_heartbeat (QingClock *clock, gpointer user_data)
 {
   QingTimerService *self = user_data;
+  gboolean stale_changed = FALSE;
   GHashTableIter iter;
   Tracked *tracked;
 
@@ -355,13 +385,17 @@ on_heartbeat (QingClock *clock, gpointer user_data)
     {
       g_autoptr (QingRunningTimer) timer = NULL;
 
-      if (tracked->stale)
+      if (tracked->stale || (timer = read_tracked (self, tracked)) == NULL)
         continue;
-      timer = read_tracked (self, tracked);
-      if (timer != NULL)
+      /* Away too long since the last heartbeat (the machine slept): ask. */
+      if (check_absence (self, tracked, timer))
+        stale_changed = TRUE;
+      else
         touch_timer (self, timer);
     }
   arm_heartbeat (self);
+  if (stale_changed)
+    g_signal_emit (self, signals[STALE_CHANGED], 0);
 }
 
 /* The heartbeat runs once a minute while there are timers, and sleeps
@@ -378,7 +412,7 @@ arm_heartbeat (QingTimerService *self)
   else if (self->heartbeat_alarm == 0)
     self->heartbeat_alarm = qing_clock_add_alarm (self->clock,
                                                   qing_clock_get_now_unix (self->clock)
-                                                  + QING_TIMER_HEARTBEAT_SECONDS,
+                                                  + self->heartbeat_seconds,
                                                   on_heartbeat, self, NULL);
 }
 
@@ -438,6 +472,7 @@ qing_timer_service_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_CLOCK: g_value_set_object (value, self->clock); break;
     case PROP_NOTIFIER: g_value_set_object (value, self->notifier); break;
+    case PROP_HEARTBEAT_SECONDS: g_value_set_uint (value, self->heartbeat_seconds); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -455,6 +490,13 @@ qing_timer_service_set_property (GObject      *object,
     case PROP_STORE: self->store = g_value_dup_object (value); break;
     case PROP_CLOCK: self->clock = g_value_dup_object (value); break;
     case PROP_NOTIFIER: self->notifier = g_value_dup_object (value); break;
+    case PROP_HEARTBEAT_SECONDS:
+      if (self->heartbeat_seconds != g_value_get_uint (value))
+        {
+          self->heartbeat_seconds = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -478,6 +520,13 @@ qing_timer_service_class_init (QingTimerServiceClass *klass)
   /* NULL: no desktop notifications. */
   properties[PROP_NOTIFIER] = g_param_spec_object ("notifier", NULL, NULL, QING_TYPE_NOTIFIER,
                                                    flags);
+  /* Seconds between two heartbeats, from the next one on.  Tests set a
+   * long one to stand for a machine that slept between two heartbeats
+   * with the app open. */
+  properties[PROP_HEARTBEAT_SECONDS] =
+    g_param_spec_uint ("heartbeat-seconds", NULL, NULL, 1, G_MAXUINT32,
+                       QING_TIMER_HEARTBEAT_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -492,7 +541,9 @@ qing_timer_service_class_init (QingTimerServiceClass *klass)
   /**
    * QingTimerService::stale-changed:
    *
-   * The timers returned by qing_timer_service_list_stale() changed.
+   * The timers returned by qing_timer_service_list_stale() changed: one
+   * was resolved, finished or discarded, or the heartbeat found the app
+   * away for longer than QING_TIMER_STALE_SECONDS (a suspended machine).
    */
   signals[STALE_CHANGED] = g_signal_new ("stale-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -503,6 +554,7 @@ static void
 qing_timer_service_init (QingTimerService *self)
 {
   self->tracked = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tracked_free);
+  self->heartbeat_seconds = QING_TIMER_HEARTBEAT_SECONDS;
 }
 
 QingTimerService *
@@ -679,7 +731,7 @@ keep_stale_running (QingTimerService *self, Tracked *tracked, QingRunningTimer *
   tracked->stale = FALSE;
   touch_timer (self, timer);
   if (qing_timer_service_get_goal_reached (self, timer))
-    remember_goal_notified (self, tracked, TRUE);
+    remember_goal_notified (self, timer);
   arm_goal (self, tracked, timer);
 }
 

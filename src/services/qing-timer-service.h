@@ -18,18 +18,26 @@
  *    not (the user is asked about that time instead);
  *  - a heartbeat: while the app runs, each running timer's last_seen_utc is
  *    written at most once a minute;
- *  - stale timers: at start-up, a running (not paused) timer whose app was
- *    away for more than QING_TIMER_STALE_SECONDS is listed by
- *    qing_timer_service_list_stale(); the UI asks "did the talk go on until
- *    now, or end earlier?" and answers with
- *    qing_timer_service_resolve_stale(), so no time is credited or lost
- *    silently.  A stale timer gets no heartbeat until it is resolved.
+ *  - stale timers: a running (not paused) timer whose app was away for more
+ *    than QING_TIMER_STALE_SECONDS is listed by
+ *    qing_timer_service_list_stale(): found at start-up, or by the heartbeat
+ *    (or the 15:00 alarm) when it wakes that long after the last heartbeat,
+ *    as after a suspend with the app open ("stale-changed" is emitted).
+ *    The UI asks "did the talk go on until now, or end earlier?" and
+ *    answers with qing_timer_service_resolve_stale(), so no time is
+ *    credited or lost silently.  A stale timer gets no heartbeat (its
+ *    last_seen_utc stays) and no 15:00 notification until it is resolved.
+ *
+ * Property "heartbeat-seconds" (guint, default QING_TIMER_HEARTBEAT_SECONDS;
+ * a change applies from the next heartbeat on): tests set a long one to
+ * stand for a machine asleep between two heartbeats.
  *
  * Signals:
  *   "goal-reached" (QingTimerService *self, QingRunningTimer *timer):
  *       the timer has just reached 15:00 of listening (once per timer).
  *   "stale-changed" (QingTimerService *self): the list of stale timers
- *       changed (one was resolved, finished or discarded).
+ *       changed (one was resolved, finished or discarded, or the heartbeat
+ *       found one away too long).
  * Timer objects are snapshots: compare timers by qing_running_timer_get_id().
  *
  * For a display that refreshes every second, read

@@ -11,6 +11,7 @@
 #include "qing-import-dialog.h"
 #include "qing-mentor-util.h"
 #include "qing-mentor-view-private.h"
+#include "qing-store-composite.h"
 #include "qing-store-peer.h"
 #include "qing-store-plan.h"
 #include "shared/qing-chip-group.h"
@@ -152,6 +153,23 @@ import_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 
 /* ---- Add, edit and move a student ---- */
 
+/* Saves a new student into the group shown, or into a new class "My Class"
+ * of the mentor when there is none yet: all or nothing. */
+static gboolean
+add_student (QingMentorView *self, QingPerson *person, GError **error)
+{
+  gboolean new_group = self->group_id == 0;
+  g_autoptr (QingGroup) group = NULL;
+
+  group = new_group ? qing_group_new (QING_GROUP_CLASS, _("My Class"), self->mentor_id)
+                    : qing_store_get_group (self->store, self->group_id, error);
+  if (group == NULL || !qing_store_add_student_to_group (self->store, person, group, error))
+    return FALSE;
+  if (new_group)
+    qing_mentor_view_load_groups (self, qing_group_get_id (group));
+  return TRUE;
+}
+
 static gboolean
 save_student (QingMentorView *self, GObject *dialog, GError **error)
 {
@@ -159,7 +177,6 @@ save_student (QingMentorView *self, GObject *dialog, GError **error)
   g_autofree char *name = dup_entry_text (dialog, "qing-name");
   g_autofree char *number = dup_entry_text (dialog, "qing-number");
   g_autoptr (QingPerson) person = NULL;
-  gint64 group_id;
 
   if (*name == '\0')
     {
@@ -178,9 +195,7 @@ save_student (QingMentorView *self, GObject *dialog, GError **error)
     }
   person = qing_person_new (QING_PERSON_STUDENT, name);
   qing_person_set_student_number (person, *number != '\0' ? number : NULL);
-  group_id = qing_mentor_view_ensure_group (self, NULL, error);
-  return group_id != 0 && qing_store_add_person (self->store, person, error)
-         && qing_store_add_to_group (self->store, group_id, qing_person_get_id (person), error);
+  return add_student (self, person, error);
 }
 
 static void
@@ -238,6 +253,27 @@ edit_student_activated (GtkWidget *widget, const char *action_name, GVariant *pa
     open_student_form (self, person);
 }
 
+/* Saves a new group named @name, of the kind of the group shown (a move
+ * takes the student out of the group of the new group's kind only), and
+ * moves @student_id into it: both or neither. */
+static gboolean
+move_to_new_group (QingMentorView *self, gint64 student_id, const char *name, GError **error)
+{
+  QingGroupKind kind = QING_GROUP_CLASS;
+  g_autoptr (QingGroup) current = NULL;
+  g_autoptr (QingGroup) group = NULL;
+
+  if (self->group_id != 0)
+    {
+      current = qing_store_get_group (self->store, self->group_id, error);
+      if (current == NULL)
+        return FALSE;
+      kind = qing_group_get_kind (current);
+    }
+  group = qing_group_new (kind, name, self->mentor_id);
+  return qing_store_move_to_new_group (self->store, student_id, group, error);
+}
+
 static void
 on_move_response (AdwMessageDialog *dialog, const char *response, QingMentorView *self)
 {
@@ -246,20 +282,19 @@ on_move_response (AdwMessageDialog *dialog, const char *response, QingMentorView
   gint64 student_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "qing-student"));
   g_autofree char *new_name = dup_entry_text (G_OBJECT (dialog), "qing-new-group");
   g_autoptr (GError) error = NULL;
-  gint64 to = 0;
+  gboolean moved = FALSE;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
   if (*new_name != '\0')
-    {
-      g_autoptr (QingGroup) group = qing_group_new (QING_GROUP_MENTOR, new_name, self->mentor_id);
-
-      if (qing_store_add_group (self->store, group, &error))
-        to = qing_group_get_id (group);
-    }
+    /* One transaction: a failed move leaves no empty group behind. */
+    moved = move_to_new_group (self, student_id, new_name, &error);
   else if (gtk_drop_down_get_selected (dropdown) < ids->len)
-    to = g_array_index (ids, gint64, gtk_drop_down_get_selected (dropdown));
-  if (to == 0 || !qing_store_move_to_group (self->store, student_id, to, &error))
+    moved = qing_store_move_to_group (self->store, student_id,
+                                      g_array_index (ids, gint64,
+                                                     gtk_drop_down_get_selected (dropdown)),
+                                      &error);
+  if (!moved)
     {
       if (error != NULL)
         qing_mentor_view_show_error (self, error);

@@ -67,9 +67,6 @@ void        qing_mentor_view_show_page   (QingMentorView *self,
 void        qing_mentor_view_update_header (QingMentorView *self);
 void        qing_mentor_view_load_groups (QingMentorView *self,
                                           gint64          select_id);
-gint64      qing_mentor_view_ensure_group (QingMentorView *self,
-                                           const char     *name,
-                                           GError        **error);
 char       *qing_mentor_view_dup_crisis_steps (QingMentorView *self);
 
 /* qing-mentor-view-actions.c */

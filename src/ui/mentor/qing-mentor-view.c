@@ -5,6 +5,7 @@
 #include "qing-mentor-util.h"
 #include "qing-mentor-view-private.h"
 #include "qing-roster-item.h"
+#include "qing-store-composite.h"
 #include "qing-store-peer.h"
 #include "qing-store-plan.h"
 #include "qing-window.h"
@@ -89,17 +90,9 @@ ensure_style (GtkWidget *widget)
 static gint64
 ensure_mentor (QingStore *store, GError **error)
 {
-  g_autoptr (QingPerson) me = NULL;
-  gint64 id = qing_store_get_local_person (store, QING_ROLE_MENTOR, error);
-
-  if (id != 0)
-    return MAX (id, 0);
   /* Translators: the name given to the app's user as a mentor until they change it */
-  me = qing_person_new (QING_PERSON_STAFF, _("Me"));
-  if (!qing_store_add_person (store, me, error)
-      || !qing_store_set_local_person (store, QING_ROLE_MENTOR, qing_person_get_id (me), error))
-    return 0;
-  return qing_person_get_id (me);
+  return qing_store_ensure_local_person (store, QING_ROLE_MENTOR, QING_PERSON_STAFF, _("Me"),
+                                         error);
 }
 
 /* ---- Roster ---- */
@@ -160,6 +153,10 @@ qing_mentor_view_update_header (QingMentorView *self)
   QingCadenceStatus status;
 
   gtk_label_set_text (self->cycle_label, self->roster != NULL ? qing_roster_status_get_header (self->roster) : "");
+  /* calendar editor: outside every term, offer to set up the school calendar */
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), QING_TYPE_MENTOR_VIEW,
+                                                                     "calendar_button")),
+                          self->roster != NULL && qing_roster_status_get_cycle (self->roster)->number == 0);
   if (self->group_id != 0
       && qing_store_get_peer_status (self->store, self->group_id, qing_clock_get_now_unix (self->clock),
                                      &status, NULL))
@@ -295,22 +292,6 @@ on_group_selected (QingMentorView *self)
     return;
   self->group_id = g_array_index (self->group_ids, gint64, selected);
   load_roster (self);
-}
-
-/* The group new students join: the one shown, or a new class named @name
- * (or "My Class") for the mentor.  Returns: its id, or 0 with @error set. */
-gint64
-qing_mentor_view_ensure_group (QingMentorView *self, const char *name, GError **error)
-{
-  g_autoptr (QingGroup) group = NULL;
-
-  if (self->group_id != 0)
-    return self->group_id;
-  group = qing_group_new (QING_GROUP_CLASS, name != NULL ? name : _("My Class"), self->mentor_id);
-  if (!qing_store_add_group (self->store, group, error))
-    return 0;
-  qing_mentor_view_load_groups (self, qing_group_get_id (group));
-  return self->group_id;
 }
 
 /* ---- Agenda ---- */
@@ -570,6 +551,8 @@ qing_mentor_view_class_init (QingMentorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QingMentorView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QingMentorView, stack);
   gtk_widget_class_bind_template_child (widget_class, QingMentorView, cycle_label);
+  /* calendar editor: no struct member; reached by gtk_widget_get_template_child() */
+  gtk_widget_class_bind_template_child_full (widget_class, "calendar_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, QingMentorView, peer_label);
   gtk_widget_class_bind_template_child (widget_class, QingMentorView, running_button);
   gtk_widget_class_bind_template_child (widget_class, QingMentorView, group_label);

@@ -22,6 +22,7 @@ struct _QingPlanPage
   GtkSpinButton    *length_spin;
   GtkSpinButton    *capacity_spin;
   AdwEntryRow      *label_row;
+  GtkWidget        *calendar_button; /* calendar editor: shown outside every term */
 
   QingStore        *store;
   gint64            mentor_id;
@@ -32,6 +33,7 @@ struct _QingPlanPage
   gint64            swap_from;   /* entry chosen first for a swap, or 0 */
   GtkNativeDialog  *chooser;
   GtkWindow        *dialog;      /* weak: the move dialog while open */
+  guint             midnight_alarm; /* mentorfix: moves missed talks each new day */
 };
 
 G_DEFINE_FINAL_TYPE (QingPlanPage, qing_plan_page, GTK_TYPE_WIDGET)
@@ -62,6 +64,33 @@ status_label (QingPlanStatus status)
     default:
       return _("Planned");
     }
+}
+
+/* mentorfix: the clock's today. */
+static void
+get_today (QingPlanPage *self, GDate *out_today)
+{
+  g_autoptr (GDateTime) now = qing_clock_get_now (qing_store_get_clock (self->store));
+
+  g_date_clear (out_today, 1);
+  g_date_set_dmy (out_today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* An open talk whose day has passed had no free slot left to move to. */
+static const char *
+item_status_label (QingPlanPage *self, QingPlanItem *item)
+{
+  QingPlanStatus status = qing_plan_item_get_status (item);
+  GDate today;
+
+  if (status != QING_PLAN_PLANNED && status != QING_PLAN_MOVED)
+    return status_label (status);
+  get_today (self, &today);
+  if (g_date_compare (qing_plan_item_get_day (item), &today) < 0)
+    /* Translators: a planned talk whose day has passed without it */
+    return C_("plan entry", "Missed");
+  return status_label (status);
 }
 
 static GtkWidget *
@@ -102,10 +131,10 @@ create_plan_row (gpointer item_ptr, gpointer user_data)
 
   if (slot != NULL && *slot != '\0')
     subtitle = g_strdup_printf ("%s · %s · %s", qing_plan_item_get_time_label (item), slot,
-                                status_label (status));
+                                item_status_label (user_data, item));
   else
     subtitle = g_strdup_printf ("%s · %s", qing_plan_item_get_time_label (item),
-                                status_label (status));
+                                item_status_label (user_data, item));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), qing_plan_item_get_student_name (item));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (status == QING_PLAN_PLANNED || status == QING_PLAN_MOVED)
@@ -199,9 +228,11 @@ reload_cycle (QingPlanPage *self)
   calendar = qing_store_load_school_calendar (self->store, &error);
   if (calendar == NULL)
     show_error (self, error);
+  gtk_widget_set_visible (self->calendar_button, FALSE);
   if (calendar == NULL || !qing_school_calendar_get_cycle (calendar, &today, 14, &self->cycle))
     {
       self->cycle.number = 0;
+      gtk_widget_set_visible (self->calendar_button, calendar != NULL);
       gtk_label_set_text (self->cycle_label,
                           _("Today is outside every school term, so there is no cycle to plan. "
                             "The school calendar is set in Preferences."));
@@ -217,6 +248,70 @@ reload_cycle (QingPlanPage *self)
   }
 }
 
+static void set_result (QingPlanPage *self, const char *text);
+
+/* mentorfix: a talk that did not happen moves to the next free slot, at
+ * once when the page loads and again each new day. */
+static void
+move_missed_talks (QingPlanPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint moved = 0, missed = 0;
+
+  if (!qing_store_move_missed_plan_entries (self->store, self->mentor_id,
+                                            qing_clock_get_now_unix (qing_store_get_clock (self->store)),
+                                            &moved, &missed, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (moved > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u missed talk moved to the next free slot",
+                                         "%u missed talks moved to the next free slots", moved),
+                            moved);
+  else if (missed > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u missed talk has no free slot left in this cycle",
+                                         "%u missed talks have no free slot left in this cycle",
+                                         missed),
+                            missed);
+  if (text == NULL)
+    return;
+  set_result (self, text);
+  if (moved > 0)
+    qing_mentor_toast (GTK_WIDGET (self), text);
+}
+
+static void arm_midnight (QingPlanPage *self);
+
+static void
+on_midnight (QingClock *clock, gpointer user_data)
+{
+  QingPlanPage *self = user_data;
+
+  self->midnight_alarm = 0;
+  arm_midnight (self);
+  qing_plan_page_reload (self);
+}
+
+static void
+arm_midnight (QingPlanPage *self)
+{
+  QingClock *clock = qing_store_get_clock (self->store);
+  g_autoptr (GDateTime) now = qing_clock_get_now (clock);
+  g_autoptr (GDateTime) midnight
+      = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                         g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (midnight, 1);
+
+  if (self->midnight_alarm != 0)
+    qing_clock_remove_alarm (clock, self->midnight_alarm);
+  self->midnight_alarm = qing_clock_add_alarm (clock, g_date_time_to_unix (tomorrow), on_midnight,
+                                               self, NULL);
+}
+
 /* Re-reads slots, cycle and plan. */
 void
 qing_plan_page_reload (QingPlanPage *self)
@@ -226,6 +321,7 @@ qing_plan_page_reload (QingPlanPage *self)
     return;
   reload_slots (self);
   reload_cycle (self);
+  move_missed_talks (self);
   g_clear_object (&self->plan);
   if (self->cycle.number > 0)
     self->plan = qing_store_plan_model (self->store, self->mentor_id, &self->cycle.first, &self->cycle.last);
@@ -441,7 +537,7 @@ typedef struct
 
 /* Every school day from today to the cycle's end, with each slot of it. */
 static GArray *
-list_move_targets (QingPlanPage *self, GtkStringList *names)
+list_move_targets (QingPlanPage *self, gint64 entry_id, GtkStringList *names)
 {
   g_autoptr (QingSchoolCalendar) calendar = qing_store_load_school_calendar (self->store, NULL);
   g_autoptr (GDateTime) now = qing_clock_get_now (qing_store_get_clock (self->store));
@@ -472,6 +568,10 @@ list_move_targets (QingPlanPage *self, GtkStringList *names)
           g_autofree char *text = g_strdup_printf ("%s · %s", day_text, time);
           MoveTarget target = { day, slot->id };
 
+          /* mentorfix: a slot already at its capacity that day is no target. */
+          if (!qing_store_plan_slot_has_room (self->store, self->mentor_id, slot->id,
+                                              slot->capacity, &day, entry_id, NULL))
+            continue;
           g_array_append_val (targets, target);
           gtk_string_list_append (names, text);
         }
@@ -505,7 +605,7 @@ move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   QingPlanPage *self = QING_PLAN_PAGE (widget);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *targets = list_move_targets (self, names);
+  GArray *targets = list_move_targets (self, g_variant_get_int64 (parameter), names);
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   GtkWidget *dialog;
 
@@ -574,6 +674,7 @@ qing_plan_page_setup (QingPlanPage *self, QingStore *store, gint64 mentor_id, gi
   g_set_object (&self->store, store);
   self->mentor_id = mentor_id;
   self->group_id = group_id;
+  arm_midnight (self);
   qing_plan_page_reload (self);
 }
 
@@ -597,6 +698,9 @@ qing_plan_page_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   g_clear_weak_pointer (&self->dialog);
+  if (self->midnight_alarm != 0 && self->store != NULL)
+    qing_clock_remove_alarm (qing_store_get_clock (self->store), self->midnight_alarm);
+  self->midnight_alarm = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), QING_TYPE_PLAN_PAGE);
   unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->plan);
@@ -625,6 +729,7 @@ qing_plan_page_class_init (QingPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QingPlanPage, length_spin);
   gtk_widget_class_bind_template_child (widget_class, QingPlanPage, capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, QingPlanPage, label_row);
+  gtk_widget_class_bind_template_child (widget_class, QingPlanPage, calendar_button);
 
   gtk_widget_class_install_action (widget_class, "plan.add-slot", NULL, add_slot_activated);
   gtk_widget_class_install_action (widget_class, "plan.remove-slot", "x", remove_slot_activated);

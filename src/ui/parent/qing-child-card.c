@@ -12,6 +12,7 @@ struct _QingChildCard
   GtkButton  *name_button;
   GtkLabel   *name_label;
   QingRing   *ring;
+  GtkLabel   *hint_label;
   GtkLabel   *streak_label;
   GtkStack   *action_stack;
   GtkWidget  *start_button;
@@ -20,6 +21,7 @@ struct _QingChildCard
 
   QingPerson *child;
   guint       saved_seconds;
+  gboolean    done_today;      /* a saved talk of 15 minutes today */
   guint       streak_days;
   gint64      running_elapsed; /* < 0: no timer runs */
   gboolean    paused;
@@ -55,7 +57,7 @@ qing_child_card_constructed (GObject *object)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_timer_button), "parent.open-timer");
   g_variant_unref (target);
   self->running_elapsed = -1;
-  qing_child_card_set_day (self, 0, 0);
+  qing_child_card_set_day (self, 0, FALSE, 0);
 }
 
 static void
@@ -122,6 +124,7 @@ qing_child_card_class_init (QingChildCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QingChildCard, name_button);
   gtk_widget_class_bind_template_child (widget_class, QingChildCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, QingChildCard, ring);
+  gtk_widget_class_bind_template_child (widget_class, QingChildCard, hint_label);
   gtk_widget_class_bind_template_child (widget_class, QingChildCard, streak_label);
   gtk_widget_class_bind_template_child (widget_class, QingChildCard, action_stack);
   gtk_widget_class_bind_template_child (widget_class, QingChildCard, start_button);
@@ -179,20 +182,44 @@ static void
 show_ring (QingChildCard *self)
 {
   gint64 total = (gint64) self->saved_seconds + MAX (self->running_elapsed, 0);
+  /* Done takes one talk of 15 minutes (PARENT_DAILY): a saved one, or the
+   * running timer's, which fills its own ring at 15:00 too. */
+  gboolean reached = self->done_today || self->running_elapsed >= QING_PARENT_GOAL_SECONDS;
+  gboolean hint = !reached && total >= QING_PARENT_GOAL_SECONDS;
 
   /* The ring shows what is saved today and what the running timer adds. */
   qing_ring_set_value_seconds (self->ring, (guint) MIN (total, G_MAXUINT));
+  qing_ring_set_reached (self->ring, reached);
+  if (hint)
+    {
+      guint minutes = (guint) MIN (total / 60, G_MAXUINT);
+      g_autofree char *text = NULL;
+
+      /* Translators: under the ring when today's short talks add up to 15
+       * minutes or more but none lasted 15 minutes; %u is the minutes */
+      text = g_strdup_printf (ngettext ("Short talks add up to %u min; one unbroken 15-minute "
+                                        "talk counts",
+                                        "Short talks add up to %u min; one unbroken 15-minute "
+                                        "talk counts", minutes), minutes);
+      gtk_label_set_text (self->hint_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint);
 }
 
-/* Shows the seconds saved today (talks already written) and the current
- * streak of days that reached the goal. */
+/* Shows the seconds saved today (talks already written, added up),
+ * whether one of them lasted 15 minutes (@done_today: the day is done)
+ * and the current streak of days that were done. */
 void
-qing_child_card_set_day (QingChildCard *self, guint saved_seconds, guint streak_days)
+qing_child_card_set_day (QingChildCard *self,
+                         guint          saved_seconds,
+                         gboolean       done_today,
+                         guint          streak_days)
 {
   g_autofree char *streak = NULL;
 
   g_return_if_fail (QING_IS_CHILD_CARD (self));
   self->saved_seconds = saved_seconds;
+  self->done_today = done_today;
   self->streak_days = streak_days;
   streak = qing_parent_format_streak (streak_days);
   gtk_label_set_text (self->streak_label, streak);
@@ -217,6 +244,18 @@ qing_child_card_get_ring (QingChildCard *self)
 {
   g_return_val_if_fail (QING_IS_CHILD_CARD (self), NULL);
   return self->ring;
+}
+
+/* Returns the hint shown under the ring when short talks add up to 15
+ * minutes without one of 15 minutes, or NULL when none is shown (owned
+ * by the card). */
+const char *
+qing_child_card_get_hint_text (QingChildCard *self)
+{
+  g_return_val_if_fail (QING_IS_CHILD_CARD (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->hint_label)))
+    return NULL;
+  return gtk_label_get_text (self->hint_label);
 }
 
 /* Returns the "Start listening" button (owned by the card). */

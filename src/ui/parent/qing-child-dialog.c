@@ -3,6 +3,7 @@
 
 #include "qing-child-dialog.h"
 #include "qing-parent-data.h"
+#include "qing-store-composite.h"
 
 struct _QingChildDialog
 {
@@ -92,19 +93,6 @@ show_error (QingChildDialog *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static gboolean
-save_child (QingChildDialog *self, QingPerson *child, const char *class_name, GError **error)
-{
-  if (qing_person_get_id (child) == 0)
-    {
-      if (!qing_store_add_child (self->store, self->guardian_id, child, NULL, error))
-        return FALSE;
-    }
-  else if (!qing_store_update_person (self->store, child, error))
-    return FALSE;
-  return qing_parent_set_class (self->store, qing_person_get_id (child), class_name, error);
-}
-
 static void
 save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -120,7 +108,10 @@ save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
                               : qing_person_new (QING_PERSON_STUDENT, name);
   qing_person_set_name (child, name);
   qing_person_set_birthday (child, self->birthday);
-  if (!save_child (self, child, class_name, &error))
+  /* The child and their class in one transaction: a failure saves neither,
+   * so pressing Save again cannot add the child twice. */
+  if (!qing_store_save_child_with_class (self->store, self->guardian_id, child, class_name,
+                                         &error))
     {
       show_error (self, error);
       return;

@@ -79,6 +79,10 @@ refresh_month (QingChildPage *self)
                                             &first, n_days, minutes, &error))
     g_warning ("Reading the month's talks: %s", error->message);
   qing_month_calendar_set_minutes (self->calendar, year, month, minutes, n_days);
+  /* green days: one talk of 15 minutes, not short ones adding up */
+  qing_month_calendar_set_reached_days (self->calendar, year, month,
+                                        qing_parent_days_met (self->store, self->clock,
+                                                              child_id (self), &first, n_days));
 }
 
 static char *
@@ -577,6 +581,15 @@ qing_child_page_get_calendar (QingChildPage *self)
 {
   g_return_val_if_fail (QING_IS_CHILD_PAGE (self), NULL);
   return self->calendar;
+}
+
+/* Returns the streak badge: current and longest runs of done days (owned
+ * by the page). */
+QingStreakBadge *
+qing_child_page_get_streak_badge (QingChildPage *self)
+{
+  g_return_val_if_fail (QING_IS_CHILD_PAGE (self), NULL);
+  return self->streak_badge;
 }
 
 /* Returns the mood trend (owned by the page). */

@@ -22,6 +22,7 @@
 #include "qing-repository.h"
 #include "shared/qing-month-calendar.h"
 #include "shared/qing-mood-trend.h"
+#include "shared/qing-streak-badge.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ guint              qing_child_page_get_n_day_talks (QingChildPage *self);
 guint              qing_child_page_get_n_recent_moods (QingChildPage *self);
 QingMonthCalendar *qing_child_page_get_calendar   (QingChildPage *self);
 QingMoodTrend     *qing_child_page_get_trend      (QingChildPage *self);
+QingStreakBadge   *qing_child_page_get_streak_badge (QingChildPage *self);
 const char        *qing_child_page_get_alert_text (QingChildPage *self);
 void               qing_child_page_set_mentor_told (QingChildPage *self,
                                                     gboolean       told);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "qing-parent-data.h"
+#include "qing-store-composite.h"
 
 /* Returns the id of the local guardian (the person this installation
  * speaks for in the parent role), creating that person on first use; 0
@@ -10,21 +11,10 @@
 gint64
 qing_parent_ensure_guardian (QingStore *store, GError **error)
 {
-  g_autoptr (QingPerson) me = NULL;
-  gint64 id;
-
-  id = qing_store_get_local_person (store, QING_ROLE_PARENT, error);
-  if (id != 0)
-    return MAX (id, 0);
-
   /* Translators: the name given to the app's user as a guardian until they
    * change it */
-  me = qing_person_new (QING_PERSON_GUARDIAN, _("Me"));
-  if (!qing_store_add_person (store, me, error))
-    return 0;
-  if (!qing_store_set_local_person (store, QING_ROLE_PARENT, qing_person_get_id (me), error))
-    return 0;
-  return qing_person_get_id (me);
+  return qing_store_ensure_local_person (store, QING_ROLE_PARENT, QING_PERSON_GUARDIAN, _("Me"),
+                                         error);
 }
 
 /* Returns who looks at records in the parent view. */
@@ -87,44 +77,45 @@ qing_parent_streak (QingStore         *store,
                                streak);
 }
 
-static gint64
-find_or_add_class (QingStore *store, const char *class_name, GError **error)
+/* Returns the days from @first_day on, @n_days of them (≤ 31), that met
+ * the parent rule for @child_id: bit d set when day @first_day + d had a
+ * parents' talk of 15 minutes.  Short talks adding up do not count; the
+ * history calendar marks these days (0 if the talks cannot be read). */
+guint32
+qing_parent_days_met (QingStore   *store,
+                      QingClock   *clock,
+                      gint64       child_id,
+                      const GDate *first_day,
+                      guint        n_days)
 {
-  g_autoptr (GPtrArray) groups = qing_store_list_groups (store, 0, error);
-  g_autoptr (QingGroup) group = NULL;
+  GTimeZone *tz = qing_clock_get_timezone (clock);
+  g_autoptr (GDateTime) from = NULL;
+  g_autoptr (GDateTime) to = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) spans = NULL;
+  gboolean met[31];
+  guint32 mask = 0;
 
-  if (groups == NULL)
-    return 0;
-  for (guint i = 0; i < groups->len; i++)
+  g_return_val_if_fail (first_day != NULL && g_date_valid (first_day), 0);
+  n_days = MIN (n_days, G_N_ELEMENTS (met));
+  from = g_date_time_new (tz, g_date_get_year (first_day), g_date_get_month (first_day),
+                          g_date_get_day (first_day), 0, 0, 0);
+  to = g_date_time_add_days (from, n_days);
+  spans = qing_store_list_talk_spans_by_role (store, &child_id, 1, QING_ROLE_PARENT,
+                                              g_date_time_to_unix (from),
+                                              g_date_time_to_unix (to), &error);
+  if (spans == NULL)
     {
-      QingGroup *g = g_ptr_array_index (groups, i);
-
-      if (qing_group_get_kind (g) == QING_GROUP_CLASS
-          && g_strcmp0 (qing_group_get_name (g), class_name) == 0)
-        return qing_group_get_id (g);
+      g_warning ("Reading the month's talks: %s", error->message);
+      return 0;
     }
-  group = qing_group_new (QING_GROUP_CLASS, class_name, 0);
-  if (!qing_store_add_group (store, group, error))
-    return 0;
-  return qing_group_get_id (group);
-}
-
-/* Puts @child_id into the class named @class_name (made if there is none
- * of that name); an empty name leaves the child's class as it is. */
-gboolean
-qing_parent_set_class (QingStore  *store,
-                       gint64      child_id,
-                       const char *class_name,
-                       GError    **error)
-{
-  gint64 group_id;
-
-  if (class_name == NULL || *class_name == '\0')
-    return TRUE;
-  group_id = find_or_add_class (store, class_name, error);
-  if (group_id == 0)
-    return FALSE;
-  return qing_store_move_to_group (store, child_id, group_id, error);
+  qing_cadence_mark_days (qing_cadence_rule_get_default (QING_CADENCE_PARENT_DAILY), tz,
+                          first_day, n_days, (const QingTalkSpan *) (gpointer) spans->data,
+                          spans->len, met);
+  for (guint d = 0; d < n_days; d++)
+    if (met[d])
+      mask |= 1u << d;
+  return mask;
 }
 
 /* Returns @seconds as "12:34", or "1:02:03" from an hour on (new string). */

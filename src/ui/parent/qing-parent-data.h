@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the parent view reads and writes besides the widgets: the local
- * guardian, a child's minutes today and streak, a child's class label, the
- * talk topics and the way elapsed time is written.  Used only by the
- * widgets of src/ui/parent/.
+ * guardian, a child's minutes today and streak, the talk topics and the
+ * way elapsed time is written.  Used only by the widgets of src/ui/parent/.
  */
 #pragma once
 
@@ -28,10 +27,11 @@ void        qing_parent_streak              (QingStore         *store,
                                              QingClock         *clock,
                                              gint64             child_id,
                                              QingCadenceStreak *streak);
-gboolean    qing_parent_set_class           (QingStore   *store,
+guint32     qing_parent_days_met            (QingStore   *store,
+                                             QingClock   *clock,
                                              gint64       child_id,
-                                             const char  *class_name,
-                                             GError     **error);
+                                             const GDate *first_day,
+                                             guint        n_days);
 
 char       *qing_parent_format_elapsed      (gint64       seconds);
 char       *qing_parent_format_streak       (guint        days);

@@ -31,7 +31,9 @@ struct _QingParentView
   GDate             today;
   guint             tick_id;
   guint             midnight_alarm;
-  gboolean          stale_asked;
+  GtkWindow        *stale_dialog;  /* weak: the stale question open now */
+  GHashTable       *stale_asked;   /* ids of the stale timers asked about */
+  guint             stale_idle;    /* pending qing_parent_view_ask_stale() */
 };
 
 void        qing_parent_view_install_actions (GtkWidgetClass *widget_class);
@@ -47,5 +49,6 @@ void        qing_parent_view_open_timer      (QingParentView   *self,
                                               QingRunningTimer *timer,
                                               QingPerson       *child);
 void        qing_parent_view_ask_stale       (QingParentView *self);
+void        qing_parent_view_queue_ask_stale (QingParentView *self);
 
 G_END_DECLS

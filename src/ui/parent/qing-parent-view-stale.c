@@ -3,7 +3,9 @@
  * Timers left running while Qingting was closed for more than an hour:
  * the parent view asks whether the talk went on until now or ended
  * earlier (at a time the parent picks), instead of crediting or losing
- * the time silently.
+ * the time silently.  The question comes when the view is shown and when
+ * the timer service finds a timer stale while the app runs (a suspend of
+ * more than an hour), once per stale timer and one question at a time.
  */
 #include <glib/gi18n.h>
 
@@ -54,6 +56,10 @@ on_stale_response (AdwMessageDialog *dialog, const char *response, StaleQuestion
   g_autoptr (GError) error = NULL;
   gint64 ended = g_strcmp0 (response, "earlier") == 0 ? picked_time (question) : 0;
 
+  /* This question is answered: the next one may open. */
+  if (self->stale_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->stale_dialog), (gpointer *) &self->stale_dialog);
+  self->stale_dialog = NULL;
   if (!qing_timer_service_resolve_stale (self->service, question->timer, ended, &talk, &error))
     qing_parent_view_toast (self, error->message);
   else if (talk != NULL)
@@ -121,6 +127,7 @@ ask_one (QingParentView *self, QingRunningTimer *timer, QingPerson *child)
   g_autoptr (GDateTime) local = g_date_time_to_timezone (last_seen, qing_clock_get_timezone (self->clock));
   g_autofree char *body = describe_absence (self, timer, child);
   GtkWidget *dialog;
+  gint64 id;
 
   question->view = g_object_ref (self);
   question->timer = g_object_ref (timer);
@@ -136,22 +143,58 @@ ask_one (QingParentView *self, QingRunningTimer *timer, QingPerson *child)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "earlier");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_stale_response), question,
                          (GClosureNotify) (void (*) (void)) stale_question_free, 0);
+  self->stale_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->stale_dialog);
+  id = qing_running_timer_get_id (timer);
+  g_hash_table_add (self->stale_asked, g_memdup2 (&id, sizeof id));
   qing_parent_view_set_dialog (self, GTK_WINDOW (dialog));
 }
 
-/* Internal: asks about the first stale timer of the local guardian, if
- * any; answering it asks about the next. */
+/* Forgets the timers asked about that are no longer stale (answered,
+ * finished elsewhere), so that one that becomes stale again is asked
+ * about again. */
+static void
+forget_answered (QingParentView *self, GPtrArray *stale)
+{
+  GHashTableIter iter;
+  gint64 *id;
+
+  g_hash_table_iter_init (&iter, self->stale_asked);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      gboolean still = FALSE;
+
+      for (guint i = 0; i < stale->len && !still; i++)
+        still = qing_running_timer_get_id (g_ptr_array_index (stale, i)) == *id;
+      if (!still)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* Internal: asks about the first stale timer of the local guardian not
+ * asked about yet, if any, while the view is shown and no stale question
+ * is open; answering it asks about the next. */
 void
 qing_parent_view_ask_stale (QingParentView *self)
 {
-  g_autoptr (GPtrArray) stale = qing_timer_service_list_stale (self->service);
+  g_autoptr (GPtrArray) stale = NULL;
 
+  if (self->service == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return; /* mapping the view again asks */
+  stale = qing_timer_service_list_stale (self->service);
+  if (self->stale_asked == NULL)
+    self->stale_asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  forget_answered (self, stale);
+  if (self->stale_dialog != NULL)
+    return; /* one question at a time */
   for (guint i = 0; i < stale->len; i++)
     {
       QingRunningTimer *timer = g_ptr_array_index (stale, i);
+      gint64 id = qing_running_timer_get_id (timer);
       g_autoptr (QingPerson) child = NULL;
 
-      if (qing_running_timer_get_listener_id (timer) != self->guardian_id)
+      if (qing_running_timer_get_listener_id (timer) != self->guardian_id
+          || g_hash_table_contains (self->stale_asked, &id))
         continue;
       child = qing_parent_view_find_child (self, qing_running_timer_get_student_id (timer));
       if (child == NULL)
@@ -159,4 +202,26 @@ qing_parent_view_ask_stale (QingParentView *self)
       ask_one (self, timer, child);
       return;
     }
+}
+
+static gboolean
+ask_stale_idle (gpointer data)
+{
+  QingParentView *self = data;
+
+  self->stale_idle = 0;
+  qing_parent_view_ask_stale (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Internal: asks about stale timers from an idle (after the view is
+ * shown, or when the timer service found one); several calls before it
+ * runs ask once. */
+void
+qing_parent_view_queue_ask_stale (QingParentView *self)
+{
+  if (self->stale_idle != 0)
+    return;
+  self->stale_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_stale_idle,
+                                      g_object_ref (self), g_object_unref);
 }

@@ -85,8 +85,9 @@ update_card (QingParentView *self, QingChildCard *card, gboolean reread)
       QingCadenceStreak streak;
 
       qing_parent_streak (self->store, self->clock, id, &streak);
+      /* the ring adds today's minutes up; done needs one talk of 15 minutes */
       qing_child_card_set_day (card, qing_parent_seconds_on_day (self->store, id, &self->today),
-                               streak.current);
+                               streak.today_done, streak.current);
     }
   if (timer != NULL)
     qing_child_card_set_running (card, qing_timer_service_get_elapsed (self->service, timer),
@@ -266,11 +267,13 @@ on_timer_page_failed (QingParentView *self, const char *message)
   qing_parent_view_toast (self, message);
 }
 
-static gboolean
-ask_stale_idle (gpointer data)
+/* A timer became stale while the app ran (or one was answered): the
+ * cards change, and a new stale timer is asked about. */
+static void
+on_stale_changed (QingParentView *self)
 {
-  qing_parent_view_ask_stale (QING_PARENT_VIEW (data));
-  return G_SOURCE_REMOVE;
+  on_timers_changed (self);
+  qing_parent_view_queue_ask_stale (self);
 }
 
 static void
@@ -282,12 +285,8 @@ qing_parent_view_map (GtkWidget *widget)
   ensure_style (widget);
   qing_parent_view_refresh (self);
   update_tick (self);
-  if (!self->stale_asked)
-    {
-      self->stale_asked = TRUE;
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_stale_idle, g_object_ref (self),
-                       g_object_unref);
-    }
+  /* Shown (again): ask about timers that became stale, once each. */
+  qing_parent_view_queue_ask_stale (self);
 }
 
 static void
@@ -346,7 +345,7 @@ qing_parent_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (qing_timer_service_get_timers (self->service), "items-changed",
                            G_CALLBACK (on_timers_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->service, "stale-changed", G_CALLBACK (on_timers_changed), self,
+  g_signal_connect_object (self->service, "stale-changed", G_CALLBACK (on_stale_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->clock, "changed", G_CALLBACK (on_clock_changed), self,
                            G_CONNECT_SWAPPED);
@@ -360,6 +359,7 @@ qing_parent_view_dispose (GObject *object)
   QingParentView *self = QING_PARENT_VIEW (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->stale_idle, g_source_remove);
   if (self->midnight_alarm != 0)
     {
       qing_clock_remove_alarm (self->clock, self->midnight_alarm);
@@ -371,6 +371,14 @@ qing_parent_view_dispose (GObject *object)
       gtk_window_destroy (self->dialog);
       self->dialog = NULL;
     }
+  if (self->stale_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->stale_dialog),
+                                    (gpointer *) &self->stale_dialog);
+      gtk_window_destroy (self->stale_dialog);
+      self->stale_dialog = NULL;
+    }
+  g_clear_pointer (&self->stale_asked, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QING_TYPE_PARENT_VIEW);
   g_clear_object (&self->children);
   g_clear_object (&self->removed_talk);

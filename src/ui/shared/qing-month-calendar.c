@@ -25,6 +25,7 @@ struct _QingMonthCalendar
   GDate            today;
   GDate            selected;  /* invalid when nothing is selected */
   GHashTable      *months;    /* year * 12 + month - 1 → GArray of guint */
+  GHashTable      *reached;   /* the same key → reached days, bit d - 1 for day d */
   gboolean         updating;
 };
 
@@ -62,9 +63,33 @@ minutes_of_day (QingMonthCalendar *self, guint day)
   return g_array_index (days, guint, day - 1);
 }
 
+/* Whether the shown month's reached days were given (else they are the
+ * days with minutes ≥ goal); sets @mask to them. */
+static gboolean
+lookup_reached (QingMonthCalendar *self, guint32 *mask)
+{
+  gpointer value = NULL;
+
+  if (!g_hash_table_lookup_extended (self->reached, month_key (self->year, self->month), NULL,
+                                     &value))
+    return FALSE;
+  *mask = GPOINTER_TO_UINT (value);
+  return TRUE;
+}
+
+static gboolean
+day_reached (QingMonthCalendar *self, guint day, guint minutes)
+{
+  guint32 mask = 0;
+
+  if (lookup_reached (self, &mask))
+    return day >= 1 && day <= 31 && (mask & (1u << (day - 1))) != 0;
+  return minutes >= self->goal_minutes;
+}
+
 /* The cell's sentence for screen readers: "November 3: 20 minutes, goal reached". */
 static char *
-describe_day (QingMonthCalendar *self, const GDate *date, guint minutes)
+describe_day (QingMonthCalendar *self, const GDate *date, guint minutes, gboolean reached)
 {
   g_autoptr (GDateTime) dt = g_date_time_new_utc (self->year, self->month,
                                                   g_date_get_day (date), 0, 0, 0);
@@ -75,7 +100,7 @@ describe_day (QingMonthCalendar *self, const GDate *date, guint minutes)
   g_autofree char *amount = g_strdup_printf (ngettext ("%u minute listened",
                                                        "%u minutes listened", minutes), minutes);
 
-  if (minutes >= self->goal_minutes)
+  if (reached)
     /* Translators: "November 3: 20 minutes listened, goal reached" */
     return g_strdup_printf (_("%s: %s, goal reached"), day, amount);
   /* Translators: "November 3: 5 minutes listened" */
@@ -96,6 +121,7 @@ update_cell (QingMonthCalendar *self, guint i, guint day)
 {
   GtkWidget *cell = GTK_WIDGET (self->cells[i]);
   guint minutes = minutes_of_day (self, day);
+  gboolean reached = day_reached (self, day, minutes);
   g_autofree char *number = g_strdup_printf ("%u", day);
   g_autofree char *amount = minutes > 0 ? g_strdup_printf ("%u", minutes) : g_strdup ("");
   g_autofree char *description = NULL;
@@ -105,12 +131,12 @@ update_cell (QingMonthCalendar *self, guint i, guint day)
   g_date_set_dmy (&date, day, self->month, self->year);
   gtk_label_set_text (self->numbers[i], number);
   gtk_label_set_text (self->minutes[i], amount);
-  set_class (cell, "reached", minutes >= self->goal_minutes);
+  set_class (cell, "reached", reached);
   set_class (cell, "today", g_date_valid (&self->today) && g_date_compare (&date, &self->today) == 0);
   set_class (cell, "future", g_date_valid (&self->today) && g_date_compare (&date, &self->today) > 0);
   gtk_toggle_button_set_active (self->cells[i], g_date_valid (&self->selected)
                                 && g_date_compare (&date, &self->selected) == 0);
-  description = describe_day (self, &date, minutes);
+  description = describe_day (self, &date, minutes, reached);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
   gtk_widget_set_tooltip_text (cell, description);
@@ -127,13 +153,22 @@ update_title (QingMonthCalendar *self)
    * xgettext:no-c-format */
   g_autofree char *title = g_date_time_format (dt, _("%B %Y"));
   g_autofree char *legend = NULL;
+  guint32 mask;
 
   gtk_label_set_text (self->title, title);
-  legend = g_strdup_printf (ngettext ("Small numbers are minutes listened; "
-                                      "green days reached %u minute.",
-                                      "Small numbers are minutes listened; "
-                                      "green days reached %u minutes.", self->goal_minutes),
-                            self->goal_minutes);
+  if (lookup_reached (self, &mask))
+    legend = g_strdup_printf (ngettext ("Small numbers are minutes listened; "
+                                        "green days had one talk of %u minute or more.",
+                                        "Small numbers are minutes listened; "
+                                        "green days had one talk of %u minutes or more.",
+                                        self->goal_minutes),
+                              self->goal_minutes);
+  else
+    legend = g_strdup_printf (ngettext ("Small numbers are minutes listened; "
+                                        "green days reached %u minute.",
+                                        "Small numbers are minutes listened; "
+                                        "green days reached %u minutes.", self->goal_minutes),
+                              self->goal_minutes);
   gtk_label_set_text (self->legend, legend);
 }
 
@@ -251,6 +286,7 @@ static void
 qing_month_calendar_finalize (GObject *object)
 {
   g_hash_table_unref (QING_MONTH_CALENDAR (object)->months);
+  g_hash_table_unref (QING_MONTH_CALENDAR (object)->reached);
   G_OBJECT_CLASS (qing_month_calendar_parent_class)->finalize (object);
 }
 
@@ -347,6 +383,7 @@ qing_month_calendar_init (QingMonthCalendar *self)
 
   self->goal_minutes = 15;
   self->months = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->reached = g_hash_table_new (NULL, NULL);
   g_date_clear (&self->today, 1);
   g_date_clear (&self->selected, 1);
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
@@ -391,6 +428,30 @@ qing_month_calendar_set_minutes (QingMonthCalendar *self,
   days = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_days);
   g_array_append_vals (days, minutes_per_day, MIN (n_days, 31));
   g_hash_table_insert (self->months, month_key (year, month), days);
+  if (year == self->year && month == self->month)
+    update_cells (self);
+}
+
+/**
+ * qing_month_calendar_set_reached_days:
+ * @month: 1..12
+ * @reached_mask: bit d - 1 set when day d reached the goal
+ *
+ * Says which days of one month reached the goal, for a rule that is not
+ * "minutes ≥ goal-minutes" (the parent rule needs one talk of 15 minutes:
+ * short talks adding up do not reach it).  Without it, a month's green
+ * days are those with minutes ≥ goal-minutes.  Redraws if it is shown.
+ */
+void
+qing_month_calendar_set_reached_days (QingMonthCalendar *self,
+                                      int                year,
+                                      int                month,
+                                      guint32            reached_mask)
+{
+  g_return_if_fail (QING_IS_MONTH_CALENDAR (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  g_hash_table_insert (self->reached, month_key (year, month), GUINT_TO_POINTER (reached_mask));
   if (year == self->year && month == self->month)
     update_cells (self);
 }

@@ -5,13 +5,16 @@
  * goal (15 minutes); today is outlined; previous/next month buttons and a
  * localised title ("2026年11月").  Fits 360 px.
  *
- * Data: qing_month_calendar_set_minutes() for each month the caller has;
- * when the user changes month, "year"/"month" notify so the caller can give
- * that month's minutes.
+ * Data: qing_month_calendar_set_minutes() for each month the caller has,
+ * and qing_month_calendar_set_reached_days() when a day's goal is not just
+ * "minutes ≥ goal" (one talk of 15 minutes for the parent rule); when the
+ * user changes month, "year"/"month" notify so the caller can give that
+ * month's minutes.
  *
  * Properties:
  *   year, month    int    the month shown (month 1..12; read/write)
- *   goal-minutes   guint  a day counts as reached from this many, default 15
+ *   goal-minutes   guint  a day counts as reached from this many, default 15,
+ *                         unless the month's reached days were given
  * Signals:
  *   day-selected (GDate *day)  the user picked a day
  */
@@ -31,6 +34,10 @@ void         qing_month_calendar_set_minutes (QingMonthCalendar *self,
                                               int                month,
                                               const guint       *minutes_per_day,
                                               guint              n_days);
+void         qing_month_calendar_set_reached_days (QingMonthCalendar *self,
+                                                   int                year,
+                                                   int                month,
+                                                   guint32            reached_mask);
 void         qing_month_calendar_set_month (QingMonthCalendar *self,
                                             int                year,
                                             int                month);

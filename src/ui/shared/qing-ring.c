@@ -17,6 +17,8 @@ struct _QingRing
 
   guint      value_seconds;
   guint      goal_seconds;
+  gboolean   reached;      /* used when reached_set */
+  gboolean   reached_set;
   char      *accessible_text;
 };
 
@@ -28,6 +30,7 @@ enum {
   PROP_GOAL_SECONDS,
   PROP_TEXT,
   PROP_REACHED,
+  PROP_REACHED_SET,
   N_PROPS
 };
 
@@ -193,6 +196,9 @@ qing_ring_get_property (GObject    *object,
     case PROP_REACHED:
       g_value_set_boolean (value, qing_ring_get_reached (self));
       break;
+    case PROP_REACHED_SET:
+      g_value_set_boolean (value, self->reached_set);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -213,6 +219,12 @@ qing_ring_set_property (GObject      *object,
       break;
     case PROP_GOAL_SECONDS:
       qing_ring_set_goal_seconds (self, g_value_get_uint (value));
+      break;
+    case PROP_REACHED:
+      qing_ring_set_reached (self, g_value_get_boolean (value));
+      break;
+    case PROP_REACHED_SET:
+      qing_ring_set_reached_set (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -245,7 +257,10 @@ qing_ring_class_init (QingRingClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_REACHED] =
     g_param_spec_boolean ("reached", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REACHED_SET] =
+    g_param_spec_boolean ("reached-set", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -331,12 +346,75 @@ qing_ring_get_text (QingRing *self)
   return gtk_label_get_text (self->label);
 }
 
-/* Returns whether the goal is reached. */
+/* Returns whether the goal is reached: the value given with
+ * qing_ring_set_reached() if reached-set, else value ≥ goal. */
 gboolean
 qing_ring_get_reached (QingRing *self)
 {
   g_return_val_if_fail (QING_IS_RING (self), FALSE);
+  if (self->reached_set)
+    return self->reached;
   return self->value_seconds >= self->goal_seconds;
+}
+
+/* After a change that may touch the reached state: redraws, and notifies
+ * "reached" if it differs from @was_reached. */
+static void
+update_reached (QingRing *self, gboolean was_reached)
+{
+  update_texts (self);
+  if (was_reached != qing_ring_get_reached (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHED]);
+}
+
+/* Says whether the goal is reached, whatever the value: for a day whose
+ * rule is not "minutes ≥ goal" (the parent rule needs one talk of 15
+ * minutes, so short talks can fill the ring without reaching it).  Sets
+ * reached-set to TRUE. */
+void
+qing_ring_set_reached (QingRing *self,
+                       gboolean  reached)
+{
+  gboolean was_reached;
+
+  g_return_if_fail (QING_IS_RING (self));
+  reached = !!reached;
+  if (self->reached_set && self->reached == reached)
+    return;
+  was_reached = qing_ring_get_reached (self);
+  self->reached = reached;
+  if (!self->reached_set)
+    {
+      self->reached_set = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHED_SET]);
+    }
+  update_reached (self, was_reached);
+}
+
+/* Returns whether the reached state is the one given with
+ * qing_ring_set_reached() (TRUE) or follows value ≥ goal (FALSE). */
+gboolean
+qing_ring_get_reached_set (QingRing *self)
+{
+  g_return_val_if_fail (QING_IS_RING (self), FALSE);
+  return self->reached_set;
+}
+
+/* With FALSE, the reached state follows value ≥ goal again (the default). */
+void
+qing_ring_set_reached_set (QingRing *self,
+                           gboolean  reached_set)
+{
+  gboolean was_reached;
+
+  g_return_if_fail (QING_IS_RING (self));
+  reached_set = !!reached_set;
+  if (self->reached_set == reached_set)
+    return;
+  was_reached = qing_ring_get_reached (self);
+  self->reached_set = reached_set;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHED_SET]);
+  update_reached (self, was_reached);
 }
 
 /* Returns the sentence given to screen readers, owned by the ring. */

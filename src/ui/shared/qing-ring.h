@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * QingRing: today's listening progress as a ring, "12 / 15 min" in the
- * middle.  Accent color while below the goal, success green once reached;
+ * middle.  Accent color while not reached, success green once reached;
  * both read from the theme, so dark mode works.  96–160 px.
  *
  * Properties:
  *   value-seconds  guint  seconds listened (read/write)
  *   goal-seconds   guint  the daily goal, default 900 (read/write, ≥ 60)
  *   text           gchararray  the label in the middle (read-only)
- *   reached        gboolean  value ≥ goal (read-only)
+ *   reached        gboolean  value ≥ goal unless reached-set; setting it
+ *                  sets reached-set (read/write)
+ *   reached-set    gboolean  reached is the value given, not value ≥ goal
+ *                  (read/write, default FALSE; as GtkWidget's hexpand-set)
  * The accessible label says "12 of 15 minutes listened today".
  */
 #pragma once
@@ -30,6 +33,11 @@ void        qing_ring_set_goal_seconds (QingRing *self,
                                         guint     seconds);
 const char *qing_ring_get_text (QingRing *self);
 gboolean    qing_ring_get_reached (QingRing *self);
+void        qing_ring_set_reached (QingRing *self,
+                                   gboolean  reached);
+gboolean    qing_ring_get_reached_set (QingRing *self);
+void        qing_ring_set_reached_set (QingRing *self,
+                                       gboolean  reached_set);
 const char *qing_ring_get_accessible_text (QingRing *self);
 
 G_END_DECLS
