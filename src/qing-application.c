@@ -403,7 +403,19 @@ open_store (QingApplication *self)
     {
       g_autoptr (GError) error = NULL;
       if (qing_demo_fill (self->store, &error))
-        self->pending_toast = g_strdup (_("Invented demo families, classes and talks were added."));
+        {
+          g_auto (GStrv) roles = g_settings_get_strv (self->settings, "roles");
+
+          /* The demo speaks for a parent, a mentor and a counselor: on a
+           * first run, show all three instead of asking on the welcome page. */
+          if (roles == NULL || roles[0] == NULL)
+            {
+              qing_settings_set_role (self->settings, QING_ROLE_PARENT, TRUE);
+              qing_settings_set_role (self->settings, QING_ROLE_MENTOR, TRUE);
+              qing_settings_set_role (self->settings, QING_ROLE_COUNSELOR, TRUE);
+            }
+          self->pending_toast = g_strdup (_("Invented demo families, classes and talks were added."));
+        }
       else
         self->pending_toast = g_strdup (error->message);
     }

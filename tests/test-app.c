@@ -568,7 +568,12 @@ test_demo_fills_empty_database (Fixture *fixture, gconstpointer data)
   QingApplication *app;
   gboolean empty = TRUE;
 
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_auto (GStrv) roles = NULL;
+  GtkWindow *window;
+
   REQUIRE_DISPLAY ();
+  g_settings_set_strv (settings, "roles", NULL); /* a first run */
   app = qing_application_new_for_test (fixture->clock, fixture->db_path);
   g_object_set (app, "demo", TRUE, NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -579,6 +584,13 @@ test_demo_fills_empty_database (Fixture *fixture, gconstpointer data)
                                           &empty, &error));
   g_assert_no_error (error);
   g_assert_false (empty);
+
+  /* the demo speaks for all three roles, so it opens on their pages */
+  roles = g_settings_get_strv (settings, "roles");
+  g_assert_cmpuint (g_strv_length (roles), ==, 3);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (qing_window_get_visible_page (QING_WINDOW (window)), ==, "roles");
   stop_app (app);
 }
 
