@@ -273,8 +273,6 @@ GPtrArray *
 qing_counselor_list_counselors (QingStore *store, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (store), NULL);
 
@@ -284,14 +282,8 @@ qing_counselor_list_counselors (QingStore *store, GError **error)
                                     "  AND r.role = 3)" QING_PERSON_ORDER, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, qing_repository_person_from_row (store, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (store, error, _("Reading the counselors"));
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+  return qing_repository_collect (store, stmt, (QingRowFunc) qing_repository_person_from_row,
+                                  _("Reading the counselors"), error);
 }
 
 /* --- Cadence lists ----------------------------------------------------- */

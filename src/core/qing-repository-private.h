@@ -53,6 +53,20 @@ gboolean qing_repository_set_write_error (QingStore  *store,
                                           const char *what,
                                           GError    **error);
 
+/* Reads the row @stmt is on as an object (a full reference); cast the
+ * *_from_row functions below to it. */
+typedef GObject *(*QingRowFunc) (QingStore     *store,
+                                 QingStoreStmt *stmt);
+
+/* Steps @stmt to the end and returns @from_row of each row (a new array
+ * that owns the objects), or NULL with @error set from the database,
+ * prefixed with @what (an already translated sentence). */
+GPtrArray *qing_repository_collect (QingStore     *store,
+                                    QingStoreStmt *stmt,
+                                    QingRowFunc    from_row,
+                                    const char    *what,
+                                    GError       **error);
+
 /* TRUE for NULL or a string of only white space. */
 gboolean qing_repository_is_blank (const char *text);
 

@@ -47,6 +47,25 @@ qing_repository_set_write_error (QingStore *store, const char *what, GError **er
   return qing_store_set_error_from_db (store, error, what);
 }
 
+/* Steps @stmt to the end collecting one object per row; see
+ * qing-repository-private.h. */
+GPtrArray *
+qing_repository_collect (QingStore *store, QingStoreStmt *stmt, QingRowFunc from_row,
+                         const char *what, GError **error)
+{
+  g_autoptr (GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, from_row (store, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      qing_store_set_error_from_db (store, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
 /* TRUE for NULL, "" or only white space (ASCII or the ideographic space). */
 gboolean
 qing_repository_is_blank (const char *text)

@@ -526,7 +526,7 @@ qing_store_add_flag_to_case (QingStore *self,
   "   c.opened_at_utc)"
 
 static QingCase *
-case_from_row (QingStoreStmt *stmt)
+case_from_row (QingStore *self G_GNUC_UNUSED, QingStoreStmt *stmt)
 {
   QingCase *c = g_object_new (QING_TYPE_CASE, NULL);
 
@@ -564,7 +564,7 @@ qing_store_get_case (QingStore *self, const QingViewer *viewer, gint64 case_id, 
   sqlite3_bind_int64 (stmt, 1, case_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return case_from_row (stmt);
+    return case_from_row (self, stmt);
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
                          _("This case is no longer in the database."));
@@ -582,13 +582,11 @@ qing_store_list_cases (QingStore        *self,
                        GError          **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
   if (!is_counselor (viewer))
-    return g_steal_pointer (&cases);
+    return g_ptr_array_new_with_free_func (g_object_unref);
   stmt = qing_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases c"
                                    " JOIN persons p ON p.id = c.student_id"
                                    " WHERE ?1 OR c.status < 3"
@@ -596,14 +594,8 @@ qing_store_list_cases (QingStore        *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, with_closed ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, case_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the cases"));
-      return NULL;
-    }
-  return g_steal_pointer (&cases);
+  return qing_repository_collect (self, stmt, (QingRowFunc) case_from_row,
+                                  _("Reading the cases"), error);
 }
 
 /* Returns the timeline of a case, oldest first (a new array of

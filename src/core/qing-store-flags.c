@@ -130,8 +130,6 @@ GPtrArray *
 qing_store_list_open_flags (QingStore *self, const QingViewer *viewer, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) flags = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
   g_return_val_if_fail (viewer != NULL, NULL);
@@ -140,14 +138,8 @@ qing_store_list_open_flags (QingStore *self, const QingViewer *viewer, GError **
   if (stmt == NULL)
     return NULL;
   qing_repository_bind_viewer (stmt, viewer);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (flags, qing_repository_flag_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the flags"));
-      return NULL;
-    }
-  return g_steal_pointer (&flags);
+  return qing_repository_collect (self, stmt, (QingRowFunc) qing_repository_flag_from_row,
+                                  _("Reading the flags"), error);
 }
 
 static GPtrArray *

@@ -15,7 +15,7 @@
   " (SELECT count(*) FROM group_members c WHERE c.group_id = g.id)"
 
 static QingGroup *
-group_from_row (QingStoreStmt *stmt)
+group_from_row (QingStore *self G_GNUC_UNUSED, QingStoreStmt *stmt)
 {
   return g_object_new (QING_TYPE_GROUP,
                        "id", sqlite3_column_int64 (stmt, 0),
@@ -135,7 +135,7 @@ qing_store_get_group (QingStore *self, gint64 group_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, group_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return group_from_row (stmt);
+    return group_from_row (self, stmt);
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
                          _("This class or group is no longer in the database."));
@@ -154,8 +154,6 @@ GPtrArray *
 qing_store_list_groups (QingStore *self, gint64 mentor_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
@@ -163,14 +161,8 @@ qing_store_list_groups (QingStore *self, gint64 mentor_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, mentor_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (groups, group_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the classes and groups"));
-      return NULL;
-    }
-  return g_steal_pointer (&groups);
+  return qing_repository_collect (self, stmt, (QingRowFunc) group_from_row,
+                                  _("Reading the classes and groups"), error);
 }
 
 /* The kind of group @group_id (0 if there is none), or -1 on error. */
@@ -336,8 +328,6 @@ GPtrArray *
 qing_store_list_group_students (QingStore *self, gint64 group_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
@@ -345,14 +335,8 @@ qing_store_list_group_students (QingStore *self, gint64 group_id, GError **error
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, group_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (persons, qing_repository_person_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the students of a group"));
-      return NULL;
-    }
-  return g_steal_pointer (&persons);
+  return qing_repository_collect (self, stmt, (QingRowFunc) qing_repository_person_from_row,
+                                  _("Reading the students of a group"), error);
 }
 
 static GPtrArray *
@@ -427,7 +411,7 @@ groups_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GErr
   sqlite3_bind_int64 (stmt, 2, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return G_OBJECT (group_from_row (stmt));
+    return G_OBJECT (group_from_row (self, stmt));
   if (rc != SQLITE_DONE)
     qing_store_set_error_from_db (self, error, _("Reading a class or group"));
   return NULL;

@@ -265,8 +265,6 @@ qing_store_list_moods (QingStore        *self,
                        GError          **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
   g_return_val_if_fail (viewer != NULL, NULL);
@@ -278,14 +276,8 @@ qing_store_list_moods (QingStore        *self,
   sqlite3_bind_int64 (stmt, 2, from_utc);
   sqlite3_bind_int64 (stmt, 3, to_utc);
   qing_repository_bind_viewer (stmt, viewer);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, qing_repository_mood_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the mood journal"));
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
+  return qing_repository_collect (self, stmt, (QingRowFunc) qing_repository_mood_from_row,
+                                  _("Reading the mood journal"), error);
 }
 
 static GPtrArray *

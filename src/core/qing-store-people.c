@@ -36,17 +36,8 @@ qing_repository_person_from_row (QingStore *store, QingStoreStmt *stmt)
 static GPtrArray *
 collect_persons (QingStore *self, QingStoreStmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (persons, qing_repository_person_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the list of people"));
-      return NULL;
-    }
-  return g_steal_pointer (&persons);
+  return qing_repository_collect (self, stmt, (QingRowFunc) qing_repository_person_from_row,
+                                  _("Reading the list of people"), error);
 }
 
 static gboolean

@@ -43,22 +43,6 @@ qing_repository_talk_from_row (QingStore *store, QingStoreStmt *stmt)
                        NULL);
 }
 
-static GPtrArray *
-collect_talks (QingStore *self, QingStoreStmt *stmt, GError **error)
-{
-  g_autoptr (GPtrArray) talks = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (talks, qing_repository_talk_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading talks"));
-      return NULL;
-    }
-  return g_steal_pointer (&talks);
-}
-
 static gboolean
 check_talk (QingTalk *talk, GError **error)
 {
@@ -285,7 +269,8 @@ qing_store_list_talks (QingStore        *self,
   sqlite3_bind_int64 (stmt, 2, from_utc);
   sqlite3_bind_int64 (stmt, 3, to_utc);
   qing_repository_bind_viewer (stmt, viewer);
-  return collect_talks (self, stmt, error);
+  return qing_repository_collect (self, stmt, (QingRowFunc) qing_repository_talk_from_row,
+                                  _("Reading talks"), error);
 }
 
 static gint64
@@ -319,9 +304,9 @@ qing_store_get_talk_seconds_per_day (QingStore    *self,
   g_return_val_if_fail (first_day != NULL && g_date_valid (first_day), FALSE);
   g_return_val_if_fail (seconds != NULL || n_days == 0, FALSE);
 
-  memset (seconds, 0, n_days * sizeof *seconds);
   if (n_days == 0)
     return TRUE;
+  memset (seconds, 0, n_days * sizeof *seconds);
   tz = qing_clock_get_timezone (qing_store_get_clock (self));
   last_day = *first_day;
   g_date_add_days (&last_day, n_days);

@@ -386,8 +386,6 @@ GPtrArray *
 qing_store_list_running_timers (QingStore *self, gint64 listener_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) timers = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
@@ -395,14 +393,8 @@ qing_store_list_running_timers (QingStore *self, gint64 listener_id, GError **er
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, listener_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (timers, qing_repository_timer_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      qing_store_set_error_from_db (self, error, _("Reading the listening timers"));
-      return NULL;
-    }
-  return g_steal_pointer (&timers);
+  return qing_repository_collect (self, stmt, (QingRowFunc) qing_repository_timer_from_row,
+                                  _("Reading the listening timers"), error);
 }
 
 static GPtrArray *
