@@ -5,7 +5,9 @@
  * urgency and pinyin order, search, and the update after a talk.
  */
 #include <locale.h>
+#include <string.h>
 
+#include "qing-list-diff.h"
 #include "qing-roster-status.h"
 #include "qing-store-peer.h"
 #include "test-mentor-util.h"
@@ -233,7 +235,8 @@ test_update_after_talk (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  g_assert_cmpuint (changes, ==, 1);
+  /* The row moves from waiting to done: removed and inserted elsewhere. */
+  g_assert_cmpuint (changes, ==, 2);
   g_assert_cmpint (qing_roster_entry_get_state (row_of (roster, r.yutong)), ==, QING_ROSTER_DONE);
   g_assert_cmpint (qing_roster_entry_get_days_since_last_talk (row_of (roster, r.yutong)), ==, 0);
   g_assert_cmpstr (qing_roster_status_get_header (roster), ==,
@@ -292,6 +295,284 @@ test_precise_update (void)
 
   g_clear_object (&roster);
   roster_teardown (&r);
+}
+
+/* A copy of the roster kept up to date only from its items-changed. */
+typedef struct
+{
+  GPtrArray *rows;
+  guint n_signals;
+  guint max_removed;
+  guint max_added;
+} Shadow;
+
+static void
+assert_shadow_equals (Shadow *shadow, GListModel *model)
+{
+  g_assert_cmpuint (shadow->rows->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < shadow->rows->len; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (g_ptr_array_index (shadow->rows, i) == (gpointer)item);
+    }
+}
+
+/* Applies one change; the model must already look like that at each step. */
+static void
+on_shadow_changed (GListModel *model, guint pos, guint removed, guint added, Shadow *shadow)
+{
+  g_assert_cmpuint (pos + removed, <=, shadow->rows->len);
+  g_ptr_array_remove_range (shadow->rows, pos, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow->rows, pos + i, g_list_model_get_item (model, pos + i));
+  assert_shadow_equals (shadow, model);
+  shadow->n_signals++;
+  shadow->max_removed = MAX (shadow->max_removed, removed);
+  shadow->max_added = MAX (shadow->max_added, added);
+}
+
+static void
+shadow_start (Shadow *shadow, GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  memset (shadow, 0, sizeof *shadow);
+  shadow->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (shadow->rows, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_shadow_changed), shadow);
+}
+
+static void
+shadow_reset (Shadow *shadow)
+{
+  shadow->n_signals = shadow->max_removed = shadow->max_added = 0;
+}
+
+static void
+refresh (QingRosterStatus *roster)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (qing_roster_status_refresh (roster, &error));
+  g_assert_no_error (error);
+}
+
+/* In urgency order a talk moves one row, a new student is inserted and a
+ * student who left the group is removed: each announced alone, never the
+ * whole list, and the list follows at every step. */
+static void
+test_precise_moves (void)
+{
+  Roster r;
+  g_autoptr (QingRosterStatus) roster = NULL;
+  g_autoptr (GError) error = NULL;
+  Shadow shadow;
+  gint64 jiayi;
+
+  roster_setup (&r);
+  roster = compute (&r);
+  shadow_start (&shadow, G_LIST_MODEL (roster));
+  g_assert_cmpint (nth_id (roster, 2), ==, r.yutong);
+
+  /* (a) 李雨桐 moves from waiting to done: one remove, one insert. */
+  mentor_fixture_set_now (&r.fx, "2026-11-30 12:50");
+  mentor_add_talk (r.fx.store, r.yutong, r.mentor, "2026-11-30 12:30", 16, QING_VISIBILITY_PRIVATE);
+  refresh (roster);
+  assert_shadow_equals (&shadow, G_LIST_MODEL (roster));
+  g_assert_cmpint (nth_id (roster, 4), ==, r.yutong);
+  g_assert_cmpuint (shadow.n_signals, ==, 2);
+  g_assert_cmpuint (shadow.max_removed, ==, 1);
+  g_assert_cmpuint (shadow.max_added, ==, 1);
+  g_assert_cmpint (qing_roster_entry_get_state (QING_ROSTER_ENTRY (shadow.rows->pdata[4])), ==,
+                   QING_ROSTER_DONE);
+
+  /* (b) A new student: one insert. */
+  shadow_reset (&shadow);
+  jiayi = mentor_add_student (r.fx.store, "周嘉怡", r.group);
+  refresh (roster);
+  assert_shadow_equals (&shadow, G_LIST_MODEL (roster));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (roster)), ==, 6);
+  g_assert_nonnull (qing_roster_status_find (roster, jiayi));
+  g_assert_cmpuint (shadow.n_signals, ==, 1);
+  g_assert_cmpuint (shadow.max_removed, ==, 0);
+  g_assert_cmpuint (shadow.max_added, ==, 1);
+
+  /* (c) A student leaves the group: one removal. */
+  shadow_reset (&shadow);
+  g_assert_true (qing_store_remove_from_group (r.fx.store, r.group, r.siyuan, &error));
+  g_assert_no_error (error);
+  refresh (roster);
+  assert_shadow_equals (&shadow, G_LIST_MODEL (roster));
+  g_assert_null (qing_roster_status_find (roster, r.siyuan));
+  g_assert_cmpuint (shadow.n_signals, ==, 1);
+  g_assert_cmpuint (shadow.max_removed, ==, 1);
+  g_assert_cmpuint (shadow.max_added, ==, 0);
+
+  /* Another sort order: the list still follows step by step. */
+  shadow_reset (&shadow);
+  qing_roster_status_set_sort (roster, QING_ROSTER_SORT_NAME);
+  assert_shadow_equals (&shadow, G_LIST_MODEL (roster));
+  g_assert_cmpint (nth_id (roster, 0), ==, r.yutong);
+  g_assert_cmpuint (shadow.max_removed, <=, 1);
+
+  g_signal_handlers_disconnect_by_data (roster, &shadow);
+  g_ptr_array_unref (shadow.rows);
+  g_clear_object (&roster);
+  roster_teardown (&r);
+}
+
+/* A bare list model over a GPtrArray of GObjects tagged "key" and "rev". */
+#define TEST_TYPE_ROWS (test_rows_get_type ())
+G_DECLARE_FINAL_TYPE (TestRows, test_rows, TEST, ROWS, GObject)
+
+struct _TestRows
+{
+  GObject parent_instance;
+  GPtrArray *rows;
+};
+
+static GType
+test_rows_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+test_rows_get_n_items (GListModel *model)
+{
+  return TEST_ROWS (model)->rows->len;
+}
+
+static gpointer
+test_rows_get_item (GListModel *model, guint position)
+{
+  GPtrArray *rows = TEST_ROWS (model)->rows;
+
+  return position < rows->len ? g_object_ref (g_ptr_array_index (rows, position)) : NULL;
+}
+
+static void
+test_rows_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = test_rows_get_item_type;
+  iface->get_n_items = test_rows_get_n_items;
+  iface->get_item = test_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestRows, test_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, test_rows_model_init))
+
+static void
+test_rows_finalize (GObject *object)
+{
+  g_ptr_array_unref (TEST_ROWS (object)->rows);
+  G_OBJECT_CLASS (test_rows_parent_class)->finalize (object);
+}
+
+static void
+test_rows_class_init (TestRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_rows_finalize;
+}
+
+static void
+test_rows_init (TestRows *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static gint64
+tagged_key (gpointer row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (row, "key"));
+}
+
+static gboolean
+tagged_same (gpointer a, gpointer b)
+{
+  return g_object_get_data (a, "rev") == g_object_get_data (b, "rev");
+}
+
+static GObject *
+tagged_new (gint key, gint rev)
+{
+  GObject *row = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (row, "key", GINT_TO_POINTER (key));
+  g_object_set_data (row, "rev", GINT_TO_POINTER (rev));
+  return row;
+}
+
+/* A random next list: keys dropped, added, shuffled a little or a lot,
+ * some contents changed. */
+static GPtrArray *
+random_target (GPtrArray *rows, GRand *rand, gint *next_key, gboolean shuffle_all)
+{
+  GPtrArray *target = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_rand_int_range (rand, 0, 10) > 0)
+      g_ptr_array_add (target, tagged_new (tagged_key (g_ptr_array_index (rows, i)),
+                                           g_rand_int_range (rand, 0, 6) == 0 ? *next_key + 1000
+                                                                             : 0));
+  for (gint n = g_rand_int_range (rand, 0, 4); n > 0; n--)
+    g_ptr_array_insert (target, g_rand_int_range (rand, 0, target->len + 1),
+                        tagged_new ((*next_key)++, 0));
+  for (gint n = shuffle_all ? 40 : g_rand_int_range (rand, 0, 4); n > 0 && target->len > 1; n--)
+    {
+      guint from = g_rand_int_range (rand, 0, target->len);
+      gpointer row = g_ptr_array_steal_index (target, from);
+
+      g_ptr_array_insert (target, g_rand_int_range (rand, 0, target->len + 1), row);
+    }
+  return target;
+}
+
+/* Random changes: the shadow follows at each step and ends equal, rows
+ * whose contents did not change keep their objects. */
+static void
+test_list_diff_random (void)
+{
+  g_autoptr (TestRows) model = g_object_new (TEST_TYPE_ROWS, NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261130);
+  Shadow shadow;
+  gint next_key = 0;
+
+  for (; next_key < 30; next_key++)
+    g_ptr_array_add (model->rows, tagged_new (next_key, 0));
+  shadow_start (&shadow, G_LIST_MODEL (model));
+  for (guint round = 0; round < 300; round++)
+    {
+      GPtrArray *target = random_target (model->rows, rand, &next_key, round % 50 == 49);
+      g_autoptr (GPtrArray) expected = g_ptr_array_ref (target);
+      gpointer first = model->rows->len > 0 ? g_ptr_array_index (model->rows, 0) : NULL;
+      gboolean first_kept = FALSE;
+
+      for (guint i = 0; first != NULL && i < target->len; i++)
+        first_kept |= tagged_key (g_ptr_array_index (target, i)) == tagged_key (first)
+                      && tagged_same (g_ptr_array_index (target, i), first);
+      if (first_kept)
+        g_object_ref (first);
+      qing_list_diff_apply (G_LIST_MODEL (model), &model->rows, target, tagged_key, tagged_same);
+      assert_shadow_equals (&shadow, G_LIST_MODEL (model));
+      g_assert_cmpuint (model->rows->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          gpointer row = g_ptr_array_index (model->rows, i);
+
+          g_assert_cmpint (tagged_key (row), ==, tagged_key (g_ptr_array_index (expected, i)));
+          g_assert_true (tagged_same (row, g_ptr_array_index (expected, i)));
+          if (first_kept && tagged_key (row) == tagged_key (first))
+            g_assert_true (row == first);
+        }
+      if (first_kept)
+        g_object_unref (first);
+    }
+
+  g_signal_handlers_disconnect_by_data (model, &shadow);
+  g_ptr_array_unref (shadow.rows);
 }
 
 /* A counselor sees talks shared with counselors; a mentor does not. */
@@ -423,6 +704,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/roster/search", test_search);
   g_test_add_func ("/roster/update-after-talk", test_update_after_talk);
   g_test_add_func ("/roster/precise-update", test_precise_update);
+  g_test_add_func ("/roster/precise-moves", test_precise_moves);
+  g_test_add_func ("/roster/list-diff-random", test_list_diff_random);
   g_test_add_func ("/roster/viewer", test_viewer);
   g_test_add_func ("/roster/outside-term", test_outside_term);
   g_test_add_func ("/roster/peer-sessions", test_peer_sessions);

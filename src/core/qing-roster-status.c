@@ -5,6 +5,7 @@
  */
 #include "qing-roster-status.h"
 
+#include "qing-list-diff.h"
 #include "qing-pinyin.h"
 #include "qing-repository-private.h"
 #include "qing-store-calendar.h"
@@ -584,10 +585,10 @@ compare_rows_by_name (gconstpointer pa, gconstpointer pb)
 }
 
 static void
-sort_rows (QingRosterStatus *self)
+sort_rows (QingRosterStatus *self, GPtrArray *rows)
 {
-  g_ptr_array_sort (self->rows, self->sort == QING_ROSTER_SORT_NAME ? compare_rows_by_name
-                                                                    : compare_by_urgency);
+  g_ptr_array_sort (rows, self->sort == QING_ROSTER_SORT_NAME ? compare_rows_by_name
+                                                              : compare_by_urgency);
 }
 
 /* The cycle and the header sentence, also for a group without students. */
@@ -621,27 +622,27 @@ same_row (QingRosterEntry *a, QingRosterEntry *b)
          && memcmp (a->statuses, b->statuses, sizeof a->statuses) == 0;
 }
 
-/* Takes @rows (transfer full).  When the same students stay in the same
- * order, only the rows that changed are announced, so a list view keeps
- * its scroll position and selection; otherwise the whole list. */
+static gint64
+row_key (gpointer row)
+{
+  return QING_ROSTER_ENTRY (row)->student_id;
+}
+
+static gboolean
+same_row_func (gpointer a, gpointer b)
+{
+  return same_row (a, b);
+}
+
+/* Takes @rows (transfer full), sorted, and announces precise changes
+ * (qing_list_diff_apply()): a moved row is inserted at its new place and
+ * removed from the old one; a row whose contents changed in place is
+ * replaced (i, 1, 1), so a list view keeps its scroll position and
+ * selection. */
 static void
 replace_rows (QingRosterStatus *self, GPtrArray *rows)
 {
-  g_autoptr (GPtrArray) old = self->rows;
-  gboolean same_order = old->len == rows->len;
-
-  for (guint i = 0; same_order && i < rows->len; i++)
-    same_order = QING_ROSTER_ENTRY (g_ptr_array_index (old, i))->student_id
-                 == QING_ROSTER_ENTRY (g_ptr_array_index (rows, i))->student_id;
-  self->rows = rows;
-  if (!same_order)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, rows->len);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    if (!same_row (g_ptr_array_index (old, i), g_ptr_array_index (rows, i)))
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+  qing_list_diff_apply (G_LIST_MODEL (self), &self->rows, rows, row_key, same_row_func);
 }
 
 static gboolean
@@ -685,8 +686,7 @@ compute_at (QingRosterStatus *self, gint64 now_utc, GError **error)
   for (guint i = 0; i < students->len; i++)
     g_ptr_array_add (
         rows, make_row (&g_array_index (students, Student, i), &statuses[i * N_RULES], today, tz));
-  g_ptr_array_sort (rows, self->sort == QING_ROSTER_SORT_NAME ? compare_rows_by_name
-                                                              : compare_by_urgency);
+  sort_rows (self, rows);
   replace_rows (self, rows);
   return TRUE;
 }
@@ -776,17 +776,23 @@ qing_roster_status_get_sort (QingRosterStatus *self)
   return self->sort;
 }
 
-/* Sorts by urgency or by name (pinyin) and emits items-changed. */
+/* Sorts by urgency or by name (pinyin) and emits items-changed: the moved
+ * rows, or the whole list when most rows move. */
 void
 qing_roster_status_set_sort (QingRosterStatus *self, QingRosterSort sort)
 {
+  GPtrArray *rows;
+
   g_return_if_fail (QING_IS_ROSTER_STATUS (self));
 
   if (self->sort == sort)
     return;
   self->sort = sort;
-  sort_rows (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->rows->len, self->rows->len);
+  rows = g_ptr_array_new_full (self->rows->len, g_object_unref);
+  for (guint i = 0; i < self->rows->len; i++)
+    g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (self->rows, i)));
+  sort_rows (self, rows);
+  replace_rows (self, rows);
 }
 
 /* The row of @student_id, or NULL.  Returns: (transfer none) (nullable). */

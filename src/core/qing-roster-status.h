@@ -93,8 +93,11 @@ QingRosterSort   qing_roster_status_get_sort    (QingRosterStatus *self);
 void             qing_roster_status_set_sort    (QingRosterStatus *self,
                                                  QingRosterSort    sort);
 /* Recomputes at the store clock's now (after a talk was saved …) and
- * emits items-changed for the whole list.  Also done by itself in an idle
- * after a "row-changed" of talks, persons, group_members or care_levels. */
+ * emits precise items-changed (qing_list_diff_apply()): removed and added
+ * students, each moved row (inserted at its new place, then removed from
+ * the old one) and (i, 1, 1) for a row whose contents changed in place.
+ * Also done by itself in an idle after a "row-changed" of talks, persons,
+ * group_members or care_levels. */
 gboolean         qing_roster_status_refresh     (QingRosterStatus *self,
                                                  GError          **error);
 /* The row of @student_id, or NULL. (transfer none) */
