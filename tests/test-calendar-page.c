@@ -206,6 +206,41 @@ find_exception (QingStore *store, const char *name, guint *out_n)
   return id;
 }
 
+/* The make-up day called @name in the store: the weekday it follows. */
+static guint
+exception_follows (QingStore *store, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = qing_store_list_calendar_exceptions (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QingCalendarRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->name, name) == 0)
+        return row->follows_weekday;
+    }
+  g_assert_not_reached ();
+}
+
+/* The subtitle of the row titled @title under @widget, or NULL. */
+static const char *
+row_subtitle (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = row_subtitle (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The roster's "Set Up the School Calendar…" button. */
 static GtkWidget *
 roster_calendar_button (Fixture *f)
@@ -280,6 +315,9 @@ test_fresh_install (Fixture *f, gconstpointer data)
   fill_dialog (page, "calendar.add-exception", "元旦", 0, &first, &last, "save");
   first = last = day (2026, 12, 26);
   fill_dialog (page, "calendar.add-exception", "元旦调休", 1, &first, &last, "save");
+  /* 元旦 closes school on Friday 1 January only: its make-up day follows
+   * Friday's timetable unless the user picks another weekday. */
+  g_assert_cmpuint (exception_follows (f->store, "元旦调休"), ==, G_DATE_FRIDAY);
   first = last = day (2026, 12, 28);
   fill_dialog (page, "calendar.add-exception", "周一", 1, &first, &last, "save");
   g_assert_cmpstr (qing_calendar_page_get_last_toast (page), ==,
@@ -336,6 +374,48 @@ test_fresh_install (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (find_action_button (plan, "app.preferences-page")));
   g_assert_false (gtk_widget_get_visible (roster_calendar_button (f)));
   g_assert_null (strstr (qing_mentor_view_get_header_text (f->mentor), "outside"));
+}
+
+/* The make-up day dialog: the weekday picked in "Follows the timetable of"
+ * is stored and shown in the row's subtitle. */
+static void
+test_makeup_follows (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  QingCalendarPage *page;
+  AdwComboRow *follows;
+  const char *subtitle;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  qing_preferences_window_show_page (f->prefs, "calendar");
+  spin_a_little ();
+  page = QING_CALENDAR_PAGE (
+      adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (f->prefs)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.add-exception", NULL));
+  dialog = qing_calendar_page_get_dialog (page);
+  follows = g_object_get_data (G_OBJECT (dialog), "qing-follows");
+  g_assert_nonnull (follows);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (follows)));
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "qing-name")),
+                         "国庆调休");
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "qing-kind"), 1);
+  set_calendar (g_object_get_data (G_OBJECT (dialog), "qing-first"), 2026, 10, 11);
+  /* No holiday nearby: Monday by default. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (follows)));
+  g_assert_cmpuint (adw_combo_row_get_selected (follows), ==, 0);
+  adw_combo_row_set_selected (follows, G_DATE_FRIDAY - G_DATE_MONDAY);
+  adw_message_dialog_response (dialog, "save");
+  spin_a_little ();
+
+  g_assert_cmpuint (exception_follows (f->store, "国庆调休"), ==, G_DATE_FRIDAY);
+  subtitle = row_subtitle (GTK_WIDGET (page), "国庆调休");
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (strstr (subtitle, "Make-up school day · "));
+  g_assert_true (g_str_has_suffix (subtitle, " · Follows Friday's timetable"));
 }
 
 /* Edit a term through its dialog; an overlapping second term is refused. */
@@ -482,6 +562,8 @@ main (int argc, char *argv[])
     adw_init ();
 
   g_test_add ("/calendar-page/fresh-install", Fixture, NULL, fixture_set_up, test_fresh_install,
+              fixture_tear_down);
+  g_test_add ("/calendar-page/makeup-follows", Fixture, NULL, fixture_set_up, test_makeup_follows,
               fixture_tear_down);
   g_test_add ("/calendar-page/edit-term", Fixture, NULL, fixture_set_up, test_edit_term,
               fixture_tear_down);

@@ -229,6 +229,62 @@ test_errors (void)
   mentor_fixture_close (&fx);
 }
 
+/* A make-up Sunday that follows Friday's timetable: stored, listed, and
+ * answered by the loaded calendar; make-up days added the old way follow
+ * Monday; a weekday cannot be a make-up day. */
+static void
+test_makeup_follows (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (QingSchoolCalendar) cal = NULL;
+  MentorFixture fx;
+  GDate a = day (2026, 8, 31), b = day (2027, 1, 22);
+  GDate sunday = day (2026, 10, 11), saturday = day (2026, 9, 27);
+  GDate monday = day (2026, 10, 12), wednesday = day (2026, 10, 14);
+  gint64 follows_friday, old_way;
+  QingCalendarRow *row;
+
+  mentor_fixture_open (&fx, "2026-11-23 08:00");
+  g_assert_cmpint (qing_store_add_term (fx.store, "秋季学期", &a, &b, &error), >, 0);
+  follows_friday = qing_store_add_makeup_day (fx.store, "国庆调休", &sunday, G_DATE_FRIDAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (follows_friday, >, 0);
+  old_way = qing_store_add_calendar_exception (fx.store, QING_CALENDAR_MAKEUP, NULL, &saturday,
+                                               &saturday, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (qing_store_add_makeup_day (fx.store, NULL, &monday, G_DATE_FRIDAY, &error), ==,
+                   0);
+  g_assert_error (error, QING_SCHOOL_CALENDAR_ERROR, QING_SCHOOL_CALENDAR_ERROR_NOT_WEEKEND);
+  g_clear_error (&error);
+
+  rows = qing_store_list_calendar_exceptions (fx.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (row->id, ==, old_way);
+  g_assert_cmpuint (row->follows_weekday, ==, G_DATE_MONDAY);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpint (row->id, ==, follows_friday);
+  g_assert_cmpint (row->kind, ==, QING_CALENDAR_MAKEUP);
+  g_assert_cmpstr (row->name, ==, "国庆调休");
+  assert_day (&row->first, 2026, 10, 11);
+  assert_day (&row->last, 2026, 10, 11);
+  g_assert_cmpuint (row->follows_weekday, ==, G_DATE_FRIDAY);
+
+  cal = qing_store_load_school_calendar (fx.store, &error);
+  g_assert_no_error (error);
+  g_assert_true (qing_school_calendar_is_school_day (cal, &sunday));
+  g_assert_true (qing_school_calendar_is_makeup_day (cal, &sunday));
+  g_assert_false (qing_school_calendar_is_makeup_day (cal, &wednesday));
+  g_assert_cmpint (qing_school_calendar_get_timetable_weekday (cal, &sunday), ==, G_DATE_FRIDAY);
+  g_assert_cmpint (qing_school_calendar_get_timetable_weekday (cal, &saturday), ==,
+                   G_DATE_MONDAY);
+  g_assert_cmpint (qing_school_calendar_get_timetable_weekday (cal, &wednesday), ==,
+                   G_DATE_WEDNESDAY);
+  mentor_fixture_close (&fx);
+}
+
 static void
 test_suggest_term (void)
 {
@@ -274,5 +330,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/calendar-store/remove-and-update", test_remove_and_update);
   g_test_add_func ("/calendar-store/errors", test_errors);
   g_test_add_func ("/calendar-store/suggest-term", test_suggest_term);
+  g_test_add_func ("/calendar-store/makeup-follows", test_makeup_follows);
   return g_test_run ();
 }

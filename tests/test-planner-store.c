@@ -193,6 +193,44 @@ test_plan_cycle (void)
   plan_teardown (&p);
 }
 
+/* Saturday 5 Dec, 08:00: the cycle's last day, Sunday 6 Dec, is a make-up
+ * day that follows Friday's timetable, so its talks go to Friday's slot. */
+static void
+test_plan_makeup_follows (void)
+{
+  Plan p;
+  g_autoptr (QingCyclePlan) plan = NULL;
+  g_autoptr (GArray) slots = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate sunday;
+  gint64 friday_slot = 0;
+
+  plan_setup (&p, "2026-12-05 08:00", 3);
+  g_date_clear (&sunday, 1);
+  g_date_set_dmy (&sunday, 6, G_DATE_DECEMBER, 2026);
+  g_assert_cmpint (qing_store_add_makeup_day (p.fx.store, "调休", &sunday, G_DATE_FRIDAY, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  slots = qing_store_list_mentor_slots (p.fx.store, p.mentor, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < slots->len; i++)
+    if (g_array_index (slots, QingMentorSlot, i).weekday == G_DATE_FRIDAY)
+      friday_slot = g_array_index (slots, QingMentorSlot, i).id;
+  g_assert_cmpint (friday_slot, >, 0);
+
+  plan = qing_store_plan_cycle (p.fx.store, p.mentor, p.group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->result->n_new, ==, 2);
+  for (guint i = 0; i < plan->result->entries->len; i++)
+    {
+      const QingPlanEntry *e = &g_array_index (plan->result->entries, QingPlanEntry, i);
+
+      g_assert_cmpint (g_date_compare (&e->day, &sunday), ==, 0);
+      g_assert_cmpint (e->slot_id, ==, friday_slot);
+    }
+  plan_teardown (&p);
+}
+
 /* changes[0] counts the signals; [1..3] hold the last position, removed, added. */
 static void
 on_items_changed (GListModel *model, guint pos, guint removed, guint added, guint *changes)
@@ -537,6 +575,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-store/calendar-round-trip", test_calendar_round_trip);
   g_test_add_func ("/plan-store/slots", test_slots);
   g_test_add_func ("/plan-store/plan-cycle", test_plan_cycle);
+  g_test_add_func ("/plan-store/plan-makeup-follows", test_plan_makeup_follows);
   g_test_add_func ("/plan-store/agenda-and-talk", test_agenda_and_talk);
   g_test_add_func ("/plan-store/replan-missed", test_replan_missed);
   g_test_add_func ("/plan-store/move-missed-automatic", test_move_missed_automatic);

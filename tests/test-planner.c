@@ -23,6 +23,9 @@ make_calendar (void)
   g_assert_true (qing_school_calendar_add_holiday (cal, &a, &a, NULL));
   g_date_set_dmy (&a, 28, G_DATE_NOVEMBER, 2026);
   g_assert_true (qing_school_calendar_add_makeup_day (cal, &a, NULL));
+  /* Sunday 22 November is a make-up day that runs Friday's timetable. */
+  g_date_set_dmy (&a, 22, G_DATE_NOVEMBER, 2026);
+  g_assert_true (qing_school_calendar_add_makeup_day_following (cal, &a, G_DATE_FRIDAY, NULL));
   return cal;
 }
 
@@ -120,6 +123,7 @@ typedef struct
   guint last_day;
   const char *per_day; /* from today to last_day */
   guint n_unplaced;
+  gint64 only_slot_id; /* when not 0, every entry is in this slot */
 } PlanCase;
 
 static const PlanCase plan_cases[] = {
@@ -137,6 +141,8 @@ static const PlanCase plan_cases[] = {
   /* The last day of the cycle is a Sunday: nothing on it. */
   { "sunday-not-used", 2, 29, 8 * 60, 29, "0", 2 },
   { "no-students", 0, 23, 8 * 60, 27, "0,0,0,0,0", 0 },
+  /* Sun 22 is a make-up day following Friday: Friday's lunch (slot 5). */
+  { "make-up-sunday-follows-friday", 3, 22, 8 * 60, 22, "2", 1, 5 },
 };
 
 static void
@@ -166,6 +172,8 @@ test_plan_table (gconstpointer data)
       if (g_date_get_day (&e->day) == c->today)
         g_assert_cmpuint (e->start_minute, >, c->now_minute);
       g_assert_cmpint (e->status, ==, QING_PLAN_PLANNED);
+      if (c->only_slot_id != 0)
+        g_assert_cmpint (e->slot_id, ==, c->only_slot_id);
     }
 }
 
@@ -365,7 +373,15 @@ test_makeup_day_slots (void)
   g_assert_cmpuint (idx->len, ==, 1);
   g_assert_cmpint (with_saturday[g_array_index (idx, guint, 0)].id, ==, 9);
 
+  /* The make-up Sunday 22 follows Friday: Friday's lunch. */
+  g_date_set_dmy (&sun, 22, G_DATE_NOVEMBER, 2026);
+  g_array_set_size (idx, 0);
+  qing_planner_slots_for_day (slots, G_N_ELEMENTS (slots), cal, &sun, 0, idx);
+  g_assert_cmpuint (idx->len, ==, 1);
+  g_assert_cmpint (slots[g_array_index (idx, guint, 0)].id, ==, 5);
+
   /* An ordinary Sunday has no slots. */
+  g_date_set_dmy (&sun, 29, G_DATE_NOVEMBER, 2026);
   g_array_set_size (idx, 0);
   qing_planner_slots_for_day (slots, G_N_ELEMENTS (slots), cal, &sun, 0, idx);
   g_assert_cmpuint (idx->len, ==, 0);

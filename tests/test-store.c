@@ -203,6 +203,15 @@ assert_version_2 (QingStore *store)
                                                 " WHERE key GLOB 'timer-goal:*'"), ==, 0);
 }
 
+/* What version 3 added: the weekday a make-up day follows. */
+static void
+assert_version_3 (QingStore *store)
+{
+  g_autofree char *exceptions = store_test_columns (store, "calendar_exceptions");
+
+  g_assert_nonnull (strstr (exceptions, " follows_weekday "));
+}
+
 /* Every fixture tests/fixtures/store/v<N>.db (a database saved at schema
  * version N, see tests/fixtures/store/README) is upgraded to the current
  * version and keeps its rows.  When migration N+1 arrives, the fixtures
@@ -242,6 +251,7 @@ test_migrate_fixtures (void)
       g_assert_cmpuint (qing_store_get_schema_version (store), ==, store_test_latest_version ());
       store_test_assert_fixture_data (store);
       assert_version_2 (store);
+      assert_version_3 (store);
       g_assert_cmpstr (store_test_query_text (store, "PRAGMA integrity_check"), ==, "ok");
       g_assert_cmpint (store_test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"),
                        ==, 0);

@@ -103,7 +103,8 @@ compare_slot_indexes (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 /* Which slots apply on @day: the day's own weekday, or for a make-up day
- * without slots of its own, those of @makeup_weekday (Monday by default). */
+ * without slots of its own, those of the weekday whose timetable it runs
+ * (the calendar's; @makeup_weekday 1…7 overrides it for every make-up day). */
 void
 qing_planner_slots_for_day (const QingMentorSlot *slots, gsize n_slots,
                             QingSchoolCalendar *calendar, const GDate *day, guint makeup_weekday,
@@ -119,7 +120,9 @@ qing_planner_slots_for_day (const QingMentorSlot *slots, gsize n_slots,
   if (weekday >= G_DATE_SATURDAY && calendar != NULL
       && qing_school_calendar_is_school_day (calendar, day)
       && !weekday_has_slots (slots, n_slots, weekday))
-    weekday = (makeup_weekday >= 1 && makeup_weekday <= 7) ? makeup_weekday : G_DATE_MONDAY;
+    weekday = (makeup_weekday >= 1 && makeup_weekday <= 7)
+                ? makeup_weekday
+                : qing_school_calendar_get_timetable_weekday (calendar, day);
 
   for (guint i = 0; i < n_slots; i++)
     if (slots[i].weekday == weekday)

@@ -10,8 +10,11 @@
  *   only (QingSchoolCalendar: holidays are skipped, make-up days counted).
  * - Make-up school days (调休, a Saturday or Sunday that is a school day)
  *   use the slots of their own weekday when the mentor has set any for it;
- *   otherwise the slots of QingPlanInput.makeup_weekday (default Monday:
- *   a 调休 day usually runs a full weekday timetable).
+ *   otherwise the slots of the weekday whose timetable the day runs, as
+ *   the calendar says (qing_school_calendar_get_timetable_weekday(): the
+ *   weekday stored with the make-up day, Monday when none was).
+ *   QingPlanInput.makeup_weekday, when set, overrides it for every
+ *   make-up day (tests; the store leaves it 0).
  * - A slot of capacity N has N seats, seat k starting at
  *   start_minute + k * (length_minutes / N).  Today, only seats starting
  *   after now_minute are used; seats of past days never are.
@@ -90,7 +93,7 @@ typedef struct
   GDate                  today;
   guint                  now_minute;     /* local minutes after midnight today */
   GDate                  last_day;       /* the cycle's last day */
-  guint                  makeup_weekday; /* 1…7 or 0 for the default (Monday) */
+  guint                  makeup_weekday; /* 1…7 forces it; 0: each day's own (calendar) */
   const QingMentorSlot  *slots;
   gsize                  n_slots;
   const QingPlanStudent *students;       /* still waiting, in any order */

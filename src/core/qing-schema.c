@@ -63,7 +63,9 @@
  * duty_roster         值班: day, shift (0 whole day), person, place
  * terms               first_day, last_day, name
  * calendar_exceptions kind 1 holiday (no school) / 2 make-up school day 调休;
- *                     first_day, last_day, name
+ *                     first_day, last_day, name; follows_weekday: the
+ *                     weekday whose timetable a make-up day runs, 1 Mon..7
+ *                     Sun, NULL = Monday (v3)
  * key_periods         关键时段: kind 1 spring 2 school start 3 exams 4
  *                     graduation 5 emergency 6 other; first_day, last_day,
  *                     name, intervals (JSON object: rule → interval in days)
@@ -471,9 +473,17 @@ static const char migration_2[] =
   "CREATE INDEX IF NOT EXISTS talks_by_student_role ON talks\n"
   "  (student_id, listener_role, start_utc, duration_s, listener_id, with_guardian);\n";
 
+/* Version 3: a make-up school day (调休) runs the timetable of a given
+ * weekday ("this Sunday follows Friday's timetable"); NULL keeps the old
+ * meaning, Monday. */
+static const char migration_3[] =
+  "ALTER TABLE calendar_exceptions ADD COLUMN follows_weekday INTEGER\n"
+  "  CHECK (follows_weekday IS NULL OR follows_weekday BETWEEN 1 AND 7);\n";
+
 static const QingMigration migrations[] = {
   { migration_1, FALSE },
   { migration_2, FALSE },
+  { migration_3, FALSE },
 };
 
 /* Returns the migrations in order (static, not to be freed). */

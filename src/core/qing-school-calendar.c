@@ -25,6 +25,13 @@ typedef struct
   guint32 last;
 } DayRange;
 
+/* A make-up school day and the weekday whose timetable it runs. */
+typedef struct
+{
+  guint32 day;
+  guint   follows_weekday; /* 1 Monday … 7 Sunday */
+} MakeupDay;
+
 typedef struct
 {
   QingKeyPeriodKind kind;
@@ -36,7 +43,7 @@ struct _QingSchoolCalendar
 {
   GArray *terms;       /* DayRange, sorted by first, never overlapping */
   GArray *holidays;    /* DayRange */
-  GArray *makeup_days; /* guint32 */
+  GArray *makeup_days; /* MakeupDay */
   GArray *key_periods; /* KeyPeriod, in the order added (index is stable) */
 };
 
@@ -103,7 +110,7 @@ qing_school_calendar_new (void)
 
   self->terms = g_array_new (FALSE, FALSE, sizeof (DayRange));
   self->holidays = g_array_new (FALSE, FALSE, sizeof (DayRange));
-  self->makeup_days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->makeup_days = g_array_new (FALSE, FALSE, sizeof (MakeupDay));
   self->key_periods = g_array_new (FALSE, FALSE, sizeof (KeyPeriod));
   return self;
 }
@@ -186,14 +193,28 @@ qing_school_calendar_add_holiday (QingSchoolCalendar *self,
   return TRUE;
 }
 
-/* Declares the Saturday or Sunday @day a school day (调休).  Fails for a
- * Monday–Friday, which is a school day anyway unless it is a holiday. */
+/* Declares the Saturday or Sunday @day a school day (调休) that runs
+ * Monday's timetable.  Fails for a Monday–Friday, which is a school day
+ * anyway unless it is a holiday. */
 gboolean
 qing_school_calendar_add_makeup_day (QingSchoolCalendar *self,
                                      const GDate        *day,
                                      GError            **error)
 {
+  return qing_school_calendar_add_makeup_day_following (self, day, G_DATE_MONDAY, error);
+}
+
+/* Declares the Saturday or Sunday @day a school day (调休) that runs the
+ * timetable of @follows_weekday (1 Monday … 7 Sunday; anything else means
+ * Monday).  Fails for a Monday–Friday @day. */
+gboolean
+qing_school_calendar_add_makeup_day_following (QingSchoolCalendar *self,
+                                               const GDate        *day,
+                                               guint               follows_weekday,
+                                               GError            **error)
+{
   DayRange range;
+  MakeupDay makeup;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -207,8 +228,52 @@ qing_school_calendar_add_makeup_day (QingSchoolCalendar *self,
                            _("A make-up school day must be a Saturday or a Sunday."));
       return FALSE;
     }
-  g_array_append_val (self->makeup_days, range.first);
+  makeup.day = range.first;
+  makeup.follows_weekday = (follows_weekday >= G_DATE_MONDAY && follows_weekday <= G_DATE_SUNDAY)
+                             ? follows_weekday
+                             : G_DATE_MONDAY;
+  g_array_append_val (self->makeup_days, makeup);
   return TRUE;
+}
+
+static const MakeupDay *
+find_makeup_day (QingSchoolCalendar *self, guint32 day)
+{
+  for (guint i = 0; i < self->makeup_days->len; i++)
+    if (g_array_index (self->makeup_days, MakeupDay, i).day == day)
+      return &g_array_index (self->makeup_days, MakeupDay, i);
+  return NULL;
+}
+
+/* Whether @day is a make-up school day (调休) inside a term. */
+gboolean
+qing_school_calendar_is_makeup_day (QingSchoolCalendar *self,
+                                    const GDate        *day)
+{
+  guint32 julian;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  julian = g_date_get_julian (day);
+  return find_range (self->terms, julian) != NULL && find_makeup_day (self, julian) != NULL;
+}
+
+/* The weekday (1 Monday … 7 Sunday) whose timetable @day runs: the one it
+ * follows on a make-up school day in a term, otherwise its own. */
+GDateWeekday
+qing_school_calendar_get_timetable_weekday (QingSchoolCalendar *self,
+                                            const GDate        *day)
+{
+  const MakeupDay *makeup;
+  guint32 julian;
+
+  g_return_val_if_fail (self != NULL, G_DATE_BAD_WEEKDAY);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), G_DATE_BAD_WEEKDAY);
+
+  julian = g_date_get_julian (day);
+  makeup = find_range (self->terms, julian) != NULL ? find_makeup_day (self, julian) : NULL;
+  return makeup != NULL ? (GDateWeekday)makeup->follows_weekday : (GDateWeekday)weekday_of (julian);
 }
 
 /* Adds a key period of @kind from @first to @last inclusive, without any
@@ -266,9 +331,8 @@ is_school_julian (QingSchoolCalendar *self, guint32 day)
 {
   if (find_range (self->terms, day) == NULL)
     return FALSE;
-  for (guint i = 0; i < self->makeup_days->len; i++)
-    if (g_array_index (self->makeup_days, guint32, i) == day)
-      return TRUE;
+  if (find_makeup_day (self, day) != NULL)
+    return TRUE;
   if (weekday_of (day) >= G_DATE_SATURDAY)
     return FALSE;
   return find_range (self->holidays, day) == NULL;

@@ -88,6 +88,12 @@ gboolean qing_school_calendar_add_holiday (QingSchoolCalendar *self,
 gboolean qing_school_calendar_add_makeup_day (QingSchoolCalendar *self,
                                               const GDate        *day,
                                               GError            **error);
+/* Like qing_school_calendar_add_makeup_day(), for a make-up day that runs
+ * the timetable of @follows_weekday (1 Monday … 7 Sunday; 0 = Monday). */
+gboolean qing_school_calendar_add_makeup_day_following (QingSchoolCalendar *self,
+                                                        const GDate        *day,
+                                                        guint               follows_weekday,
+                                                        GError            **error);
 gboolean qing_school_calendar_add_key_period (QingSchoolCalendar *self,
                                               QingKeyPeriodKind   kind,
                                               const GDate        *first,
@@ -102,6 +108,12 @@ gboolean qing_school_calendar_set_key_period_interval (QingSchoolCalendar *self,
 
 gboolean qing_school_calendar_is_school_day (QingSchoolCalendar *self,
                                              const GDate        *day);
+gboolean qing_school_calendar_is_makeup_day (QingSchoolCalendar *self,
+                                             const GDate        *day);
+/* The weekday whose timetable @day runs: its own, or on a make-up school
+ * day the weekday it follows (Monday unless stored otherwise). */
+GDateWeekday qing_school_calendar_get_timetable_weekday (QingSchoolCalendar *self,
+                                                         const GDate        *day);
 gboolean qing_school_calendar_get_term (QingSchoolCalendar *self,
                                         const GDate        *day,
                                         GDate              *out_first,

@@ -55,9 +55,11 @@ period_of_days (gint64 days)
 
 /* Reads the rows of @sql: columns id, kind, first_day, last_day, name and,
  * for key periods, the json_each key and value of the intervals (one
- * result row per interval, rows of one id adjacent). */
+ * result row per interval, rows of one id adjacent), for calendar
+ * exceptions follows_weekday. */
 static GPtrArray *
-list_rows (QingStore *self, const char *sql, gboolean with_intervals, GError **error)
+list_rows (QingStore *self, const char *sql, gboolean with_intervals, gboolean with_follows,
+           GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
   g_autoptr (GPtrArray) rows = NULL;
@@ -87,6 +89,13 @@ list_rows (QingStore *self, const char *sql, gboolean with_intervals, GError **e
               g_clear_pointer (&row, qing_calendar_row_free);
               continue;
             }
+          if (with_follows && row->kind == QING_CALENDAR_MAKEUP)
+            {
+              int follows = sqlite3_column_int (stmt, 5);
+
+              /* NULL (rows from before v3) means Monday. */
+              row->follows_weekday = (follows >= 1 && follows <= 7) ? (guint)follows : 1;
+            }
           g_ptr_array_add (rows, row);
         }
       if (with_intervals && COL_TEXT (stmt, 5) != NULL)
@@ -114,7 +123,7 @@ qing_store_list_terms (QingStore *self, GError **error)
   return list_rows (self,
                     "SELECT id, 0, first_day, last_day, name FROM terms"
                     " ORDER BY first_day, id",
-                    FALSE, error);
+                    FALSE, FALSE, error);
 }
 
 /* The holidays and make-up school days, by first day.
@@ -124,9 +133,9 @@ GPtrArray *
 qing_store_list_calendar_exceptions (QingStore *self, GError **error)
 {
   return list_rows (self,
-                    "SELECT id, kind, first_day, last_day, name FROM calendar_exceptions"
-                    " ORDER BY first_day, id",
-                    FALSE, error);
+                    "SELECT id, kind, first_day, last_day, name, follows_weekday"
+                    " FROM calendar_exceptions ORDER BY first_day, id",
+                    FALSE, TRUE, error);
 }
 
 /* The key periods with their interval overrides, by first day.
@@ -139,7 +148,7 @@ qing_store_list_key_periods (QingStore *self, GError **error)
                     "SELECT k.id, k.kind, k.first_day, k.last_day, k.name, j.key, j.value"
                     " FROM key_periods k LEFT JOIN json_each (k.intervals) j"
                     " ORDER BY k.first_day, k.id",
-                    TRUE, error);
+                    TRUE, FALSE, error);
 }
 
 /* Checks @first..@last against every term but @term_id. */

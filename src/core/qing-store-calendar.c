@@ -75,7 +75,8 @@ days_of_period (QingCadencePeriod period)
 }
 
 static gboolean
-add_range (QingSchoolCalendar *cal, int kind, const GDate *first, const GDate *last, GError **error)
+add_range (QingSchoolCalendar *cal, int kind, const GDate *first, const GDate *last,
+           guint follows_weekday, GError **error)
 {
   GDate day = *first;
   gboolean ok = TRUE;
@@ -85,7 +86,7 @@ add_range (QingSchoolCalendar *cal, int kind, const GDate *first, const GDate *l
   if (kind == QING_CALENDAR_HOLIDAY)
     return qing_school_calendar_add_holiday (cal, first, last, error);
   for (; ok && g_date_compare (&day, last) <= 0; g_date_add_days (&day, 1))
-    ok = qing_school_calendar_add_makeup_day (cal, &day, error);
+    ok = qing_school_calendar_add_makeup_day_following (cal, &day, follows_weekday, error);
   return ok;
 }
 
@@ -96,8 +97,8 @@ load_ranges (QingStore *store, QingSchoolCalendar *cal, GError **error)
   int rc;
 
   stmt = qing_store_prepare (store,
-                             "SELECT 0, first_day, last_day FROM terms"
-                             " UNION ALL SELECT kind, first_day, last_day"
+                             "SELECT 0, first_day, last_day, NULL FROM terms"
+                             " UNION ALL SELECT kind, first_day, last_day, follows_weekday"
                              " FROM calendar_exceptions ORDER BY 1, 2",
                              error);
   if (stmt == NULL)
@@ -109,7 +110,8 @@ load_ranges (QingStore *store, QingSchoolCalendar *cal, GError **error)
       if (!qing_calendar_day_parse (COL_TEXT (stmt, 1), &first)
           || !qing_calendar_day_parse (COL_TEXT (stmt, 2), &last))
         continue;
-      if (!add_range (cal, sqlite3_column_int (stmt, 0), &first, &last, error))
+      if (!add_range (cal, sqlite3_column_int (stmt, 0), &first, &last,
+                      (guint)sqlite3_column_int (stmt, 3), error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -206,7 +208,8 @@ insert_row (QingStore *self, const char *sql, const char *table, int kind, const
 /* Checks a new range against the stored calendar (overlapping terms, a
  * make-up day on a weekday, a reversed range). */
 static gboolean
-check_range (QingStore *self, int kind, const GDate *first, const GDate *last, GError **error)
+check_range (QingStore *self, int kind, const GDate *first, const GDate *last,
+             guint follows_weekday, GError **error)
 {
   g_autoptr (QingSchoolCalendar) cal = NULL;
 
@@ -218,7 +221,7 @@ check_range (QingStore *self, int kind, const GDate *first, const GDate *last, G
       return FALSE;
     }
   cal = qing_store_load_school_calendar (self, error);
-  return cal != NULL && add_range (cal, kind, first, last, error);
+  return cal != NULL && add_range (cal, kind, first, last, follows_weekday, error);
 }
 
 /* Adds a term.  Returns: the new row id, or 0 with @error set. */
@@ -228,7 +231,7 @@ qing_store_add_term (QingStore *self, const char *name, const GDate *first, cons
 {
   g_return_val_if_fail (QING_IS_STORE (self), 0);
 
-  if (!check_range (self, 0, first, last, error))
+  if (!check_range (self, 0, first, last, 0, error))
     return 0;
   return insert_row (self, "INSERT INTO terms (first_day, last_day, name) VALUES (?1, ?2, ?3)",
                      "terms", 0, name, first, last, error);
@@ -243,12 +246,46 @@ qing_store_add_calendar_exception (QingStore *self, QingCalendarExceptionKind ki
   g_return_val_if_fail (QING_IS_STORE (self), 0);
   g_return_val_if_fail (kind == QING_CALENDAR_HOLIDAY || kind == QING_CALENDAR_MAKEUP, 0);
 
-  if (!check_range (self, kind, first, last, error))
+  if (!check_range (self, kind, first, last, 0, error))
     return 0;
   return insert_row (self,
                      "INSERT INTO calendar_exceptions (first_day, last_day, name, kind)"
                      " VALUES (?1, ?2, ?3, ?4)",
                      "calendar_exceptions", kind, name, first, last, error);
+}
+
+/* Adds the make-up school day @day that runs the timetable of
+ * @follows_weekday.  Returns: the row id, or 0 with @error set. */
+gint64
+qing_store_add_makeup_day (QingStore *self, const char *name, const GDate *day,
+                           GDateWeekday follows_weekday, GError **error)
+{
+  g_autoptr (QingStoreStmt) stmt = NULL;
+  char text[11];
+  gint64 id;
+
+  g_return_val_if_fail (QING_IS_STORE (self), 0);
+  g_return_val_if_fail (follows_weekday >= G_DATE_MONDAY && follows_weekday <= G_DATE_SUNDAY, 0);
+
+  if (!check_range (self, QING_CALENDAR_MAKEUP, day, day, follows_weekday, error))
+    return 0;
+  stmt = qing_store_prepare (self,
+                             "INSERT INTO calendar_exceptions"
+                             " (first_day, last_day, name, kind, follows_weekday)"
+                             " VALUES (?1, ?1, ?2, 2, ?3)",
+                             error);
+  if (stmt == NULL)
+    return 0;
+  qing_calendar_day_format (day, text);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (name != NULL && *name != '\0')
+    sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, follows_weekday);
+  if (!qing_store_step_done (self, stmt, _("Saving the school calendar"), error))
+    return 0;
+  id = sqlite3_last_insert_rowid (qing_store_get_db (self));
+  qing_store_emit_changed (self, "calendar_exceptions", id, QING_STORE_CHANGE_ADDED);
+  return id;
 }
 
 /* Adds a key period.  Returns: the row id, or 0 with @error set. */

@@ -39,6 +39,15 @@ gint64   qing_store_add_calendar_exception (QingStore                 *self,
                                             const GDate               *first,
                                             const GDate               *last,
                                             GError                   **error);
+/* Adds the make-up school day (调休) @day, a Saturday or Sunday, that runs
+ * the timetable of @follows_weekday ("this Sunday follows Friday's
+ * timetable").  qing_store_add_calendar_exception() stores make-up days
+ * that follow Monday.  Returns: the row id, or 0 with @error set. */
+gint64   qing_store_add_makeup_day    (QingStore    *self,
+                                       const char   *name,
+                                       const GDate  *day,
+                                       GDateWeekday  follows_weekday,
+                                       GError      **error);
 /* Adds a key period (关键时段); @kind is a QingKeyPeriodKind.  Returns: the
  * row id, or 0 with @error set. */
 gint64   qing_store_add_key_period    (QingStore         *self,
@@ -73,7 +82,9 @@ void     qing_calendar_day_format (const GDate *day,
 /* One row of terms, calendar_exceptions or key_periods, for the
  * Preferences page.  @kind is 0 for a term, a QingCalendarExceptionKind or
  * a QingKeyPeriodKind; @intervals (key periods only) is each rule's
- * override, QING_CADENCE_PERIOD_NONE when there is none. */
+ * override, QING_CADENCE_PERIOD_NONE when there is none; @follows_weekday
+ * (make-up days only, else 0) is the weekday whose timetable the day runs,
+ * 1 Monday … 7 Sunday. */
 typedef struct
 {
   gint64            id;
@@ -82,6 +93,7 @@ typedef struct
   GDate             first;
   GDate             last;
   QingCadencePeriod intervals[QING_CADENCE_N_RULES];
+  guint             follows_weekday;
 } QingCalendarRow;
 
 #define QING_TYPE_CALENDAR_ROW (qing_calendar_row_get_type ())

@@ -3,7 +3,9 @@
  * The calendar page's Add dialog (and Edit, for a term): an AdwMessageDialog
  * whose extra child holds a name entry, a kind drop-down for holidays and
  * key periods, and two day buttons with a GtkCalendar popover each.  A
- * make-up school day is one day, so its dialog hides the last day.
+ * make-up school day is one day, so its dialog hides the last day and
+ * shows instead the weekday whose timetable it follows (Monday, or the
+ * weekday of the one-weekday holiday it obviously makes up for).
  */
 #include <glib/gi18n.h>
 
@@ -20,7 +22,15 @@ typedef struct
   GtkCalendar *last;
   GtkWidget *last_row;
   GtkSwitch *closer; /* key periods: mentors see at-risk students weekly */
+  AdwComboRow *follows;     /* holidays and make-up days: Monday … Friday */
+  gboolean follows_chosen;  /* the user picked a weekday: no more guessing */
+  gboolean follows_setting; /* the dialog itself is changing @follows */
 } DialogData;
+
+/* The weekdays a make-up day can follow, in the drop-down's order. */
+static const char *const follows_names[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+};
 
 static void
 date_from_calendar (GtkCalendar *calendar, GDate *out_day)
@@ -86,6 +96,48 @@ chosen_kind (DialogData *data)
   return (int)selected + QING_KEY_PERIOD_SPRING;
 }
 
+/* The weekday (Monday … Friday) of the holiday @day obviously makes up
+ * for: a stored holiday within a week of @day that closes school on one
+ * weekday only (a Monday off, made up on the Saturday before).  Monday
+ * when there is none or several (a whole week off). */
+static GDateWeekday
+guess_follows (DialogData *data, const GDate *day)
+{
+  GPtrArray *rows = data->page->rows[CALENDAR_SECTION_EXCEPTIONS];
+  GDateWeekday found = G_DATE_BAD_WEEKDAY;
+  guint32 julian = g_date_get_julian (day);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const QingCalendarRow *row = g_ptr_array_index (rows, i);
+      guint32 first = g_date_get_julian (&row->first), last = g_date_get_julian (&row->last);
+      GDateWeekday only = G_DATE_BAD_WEEKDAY;
+      guint n_weekdays = 0;
+
+      if (row->kind != QING_CALENDAR_HOLIDAY || last + 7 < julian || julian + 7 < first
+          || last - first > 31)
+        continue;
+      for (guint32 j = first; j <= last; j++)
+        {
+          GDate d;
+
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, j);
+          if (g_date_get_weekday (&d) < G_DATE_SATURDAY)
+            {
+              only = g_date_get_weekday (&d);
+              n_weekdays++;
+            }
+        }
+      if (n_weekdays != 1 || (found != G_DATE_BAD_WEEKDAY && found != only))
+        return G_DATE_MONDAY;
+      found = only;
+    }
+  return found != G_DATE_BAD_WEEKDAY ? found : G_DATE_MONDAY;
+}
+
+/* Make-up days show the weekday they follow instead of a last day; the
+ * guess follows the first day until the user picks a weekday. */
 static void
 on_kind_selected (DialogData *data)
 {
@@ -93,6 +145,41 @@ on_kind_selected (DialogData *data)
       = data->section == CALENDAR_SECTION_EXCEPTIONS && chosen_kind (data) == QING_CALENDAR_MAKEUP;
 
   gtk_widget_set_visible (data->last_row, !one_day);
+  if (data->follows == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (data->follows), one_day);
+  if (one_day && !data->follows_chosen)
+    {
+      GDate day;
+
+      date_from_calendar (data->first, &day);
+      data->follows_setting = TRUE;
+      adw_combo_row_set_selected (data->follows, guess_follows (data, &day) - G_DATE_MONDAY);
+      data->follows_setting = FALSE;
+    }
+}
+
+static void
+on_follows_selected (DialogData *data)
+{
+  if (!data->follows_setting)
+    data->follows_chosen = TRUE;
+}
+
+static GtkWidget *
+create_follows_row (DialogData *data)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (follows_names); i++)
+    gtk_string_list_append (names, _(follows_names[i]));
+  /* Translators: the weekday whose timetable a make-up school day runs */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Follows the timetable of"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  gtk_widget_set_visible (row, FALSE);
+  data->follows = ADW_COMBO_ROW (row);
+  return row;
 }
 
 static gboolean
@@ -113,9 +200,12 @@ save (DialogData *data, GError **error)
         return qing_store_update_term (store, data->term_id, stored_name, &first, &last, error);
       return qing_store_add_term (store, stored_name, &first, &last, error) != 0;
     case CALENDAR_SECTION_EXCEPTIONS:
-      return qing_store_add_calendar_exception (store, kind, stored_name, &first,
-                                                kind == QING_CALENDAR_MAKEUP ? &first : &last,
-                                                error)
+      if (kind == QING_CALENDAR_MAKEUP)
+        return qing_store_add_makeup_day (store, stored_name, &first,
+                                          G_DATE_MONDAY + adw_combo_row_get_selected (data->follows),
+                                          error)
+               != 0;
+      return qing_store_add_calendar_exception (store, kind, stored_name, &first, &last, error)
              != 0;
     default:
       {
@@ -201,6 +291,13 @@ present_dialog (DialogData *data, const char *heading, const char *name, const G
   gtk_list_box_append (GTK_LIST_BOX (list), create_day_row (_("First day"), first, &data->first));
   data->last_row = create_day_row (_("Last day"), last, &data->last);
   gtk_list_box_append (GTK_LIST_BOX (list), data->last_row);
+  if (data->section == CALENDAR_SECTION_EXCEPTIONS)
+    {
+      gtk_list_box_append (GTK_LIST_BOX (list), create_follows_row (data));
+      g_signal_connect_swapped (data->follows, "notify::selected",
+                                G_CALLBACK (on_follows_selected), data);
+      g_signal_connect_swapped (data->first, "day-selected", G_CALLBACK (on_kind_selected), data);
+    }
   if (data->section == CALENDAR_SECTION_KEY_PERIODS)
     gtk_list_box_append (GTK_LIST_BOX (list), create_closer_row (data));
   if (data->kind != NULL)
@@ -219,6 +316,7 @@ present_dialog (DialogData *data, const char *heading, const char *name, const G
   g_object_set_data (G_OBJECT (dialog), "qing-first", data->first);
   g_object_set_data (G_OBJECT (dialog), "qing-last", data->last);
   g_object_set_data (G_OBJECT (dialog), "qing-closer", data->closer);
+  g_object_set_data (G_OBJECT (dialog), "qing-follows", data->follows);
   g_signal_connect (dialog, "response", G_CALLBACK (on_dialog_response), data);
 
   if (data->page->dialog != NULL)

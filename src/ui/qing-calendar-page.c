@@ -79,6 +79,30 @@ kind_label (guint section, int kind)
   return qing_key_period_kind_get_label (kind);
 }
 
+/* "Follows Friday's timetable" for a make-up day (调休上课日).  Static. */
+static const char *
+follows_label (guint weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_TUESDAY:
+      return _("Follows Tuesday's timetable");
+    case G_DATE_WEDNESDAY:
+      return _("Follows Wednesday's timetable");
+    case G_DATE_THURSDAY:
+      return _("Follows Thursday's timetable");
+    case G_DATE_FRIDAY:
+      return _("Follows Friday's timetable");
+    case G_DATE_SATURDAY:
+      return _("Follows Saturday's timetable");
+    case G_DATE_SUNDAY:
+      return _("Follows Sunday's timetable");
+    case G_DATE_MONDAY:
+    default:
+      return _("Follows Monday's timetable");
+    }
+}
+
 /* "Closer attention: students who need care every week", or NULL when the
  * key period changes no rule.  (transfer full) */
 static char *
@@ -145,6 +169,15 @@ create_row (QingCalendarPage *self, guint section, const QingCalendarRow *row)
   else
     /* Translators: "Holiday · Oct 1, 2026 – Oct 7" */
     subtitle = g_strdup_printf (_("%s · %s"), label, range);
+  if (section == CALENDAR_SECTION_EXCEPTIONS && row->kind == QING_CALENDAR_MAKEUP)
+    {
+      /* Translators: "Make-up school day · Oct 11, 2026 · Follows Friday's timetable" */
+      g_autofree char *with_follows
+          = g_strdup_printf (_("%s · %s"), subtitle, follows_label (row->follows_weekday));
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_follows);
+    }
   if (section == CALENDAR_SECTION_KEY_PERIODS)
     {
       g_autofree char *closer = describe_intervals (row);
@@ -282,6 +315,11 @@ add_again (QingCalendarPage *self, guint section, const QingCalendarRow *row, GE
 
   if (section == CALENDAR_SECTION_TERMS)
     return qing_store_add_term (self->store, row->name, &row->first, &row->last, error) != 0;
+  if (section == CALENDAR_SECTION_EXCEPTIONS && row->kind == QING_CALENDAR_MAKEUP)
+    return qing_store_add_makeup_day (self->store, row->name, &row->first,
+                                      CLAMP (row->follows_weekday, G_DATE_MONDAY, G_DATE_SUNDAY),
+                                      error)
+           != 0;
   if (section == CALENDAR_SECTION_EXCEPTIONS)
     return qing_store_add_calendar_exception (self->store, row->kind, row->name, &row->first,
                                               &row->last, error)
