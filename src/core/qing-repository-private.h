@@ -66,6 +66,16 @@ GPtrArray *qing_repository_collect (QingStore     *store,
                                     QingRowFunc    from_row,
                                     const char    *what,
                                     GError       **error);
+/* Steps @stmt once: the row's object (full reference), or NULL when there is
+ * no row — with QING_STORE_ERROR_NOT_FOUND and @not_found as the message
+ * when @not_found is not NULL, without an error otherwise — or NULL with
+ * @what as the failing step's description. */
+GObject   *qing_repository_fetch_one (QingStore     *store,
+                                      QingStoreStmt *stmt,
+                                      QingRowFunc    from_row,
+                                      const char    *not_found,
+                                      const char    *what,
+                                      GError       **error);
 
 /* TRUE for NULL or a string of only white space. */
 gboolean qing_repository_is_blank (const char *text);

@@ -66,6 +66,22 @@ qing_repository_collect (QingStore *store, QingStoreStmt *stmt, QingRowFunc from
   return g_steal_pointer (&objects);
 }
 
+/* See qing-repository-private.h. */
+GObject *
+qing_repository_fetch_one (QingStore *store, QingStoreStmt *stmt, QingRowFunc from_row,
+                           const char *not_found, const char *what, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return from_row (store, stmt);
+  if (rc != SQLITE_DONE)
+    qing_store_set_error_from_db (store, error, what);
+  else if (not_found != NULL)
+    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND, not_found);
+  return NULL;
+}
+
 /* TRUE for NULL, "" or only white space (ASCII or the ideographic space). */
 gboolean
 qing_repository_is_blank (const char *text)

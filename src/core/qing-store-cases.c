@@ -546,7 +546,6 @@ QingCase *
 qing_store_get_case (QingStore *self, const QingViewer *viewer, gint64 case_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
@@ -562,15 +561,9 @@ qing_store_get_case (QingStore *self, const QingViewer *viewer, gint64 case_id, 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return case_from_row (self, stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
-                         _("This case is no longer in the database."));
-  else
-    qing_store_set_error_from_db (self, error, _("Reading the case"));
-  return NULL;
+  return (gpointer) qing_repository_fetch_one (self, stmt, (QingRowFunc) case_from_row,
+                                              _("This case is no longer in the database."),
+                                              _("Reading the case"), error);
 }
 
 /* Returns the cases a counselor sees (see the header); a new array of

@@ -152,19 +152,14 @@ static GObject *
 flags_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, OPEN_FLAGS_SQL " AND f.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   qing_repository_bind_viewer (stmt, &scope->viewer);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (qing_repository_flag_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading the flags"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_flag_from_row, NULL,
+                                    _("Reading the flags"), error);
 }
 
 static int

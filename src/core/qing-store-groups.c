@@ -124,7 +124,6 @@ QingGroup *
 qing_store_get_group (QingStore *self, gint64 group_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
@@ -133,15 +132,9 @@ qing_store_get_group (QingStore *self, gint64 group_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, group_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return group_from_row (self, stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
-                         _("This class or group is no longer in the database."));
-  else
-    qing_store_set_error_from_db (self, error, _("Reading a class or group"));
-  return NULL;
+  return (gpointer) qing_repository_fetch_one (self, stmt, (QingRowFunc) group_from_row,
+                                              _("This class or group is no longer in the database."),
+                                              _("Reading a class or group"), error);
 }
 
 #define GROUPS_SQL \
@@ -350,19 +343,14 @@ group_students_query_one (QingStore *self, const QingRecordScope *scope, gint64 
                           GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, GROUP_STUDENTS_SQL " AND p.id = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, scope->key);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (qing_repository_person_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading a person"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_person_from_row, NULL,
+                                    _("Reading a person"), error);
 }
 
 static const QingRecordListRelated group_related[] = {
@@ -402,19 +390,14 @@ static GObject *
 groups_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, GROUPS_SQL " AND g.id = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, scope->key);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (group_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading a class or group"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) group_from_row, NULL,
+                                    _("Reading a class or group"), error);
 }
 
 static int

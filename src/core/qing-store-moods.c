@@ -231,7 +231,6 @@ QingMoodEntry *
 qing_store_get_mood (QingStore *self, const QingViewer *viewer, gint64 mood_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
   g_return_val_if_fail (viewer != NULL, NULL);
@@ -243,15 +242,9 @@ qing_store_get_mood (QingStore *self, const QingViewer *viewer, gint64 mood_id, 
     return NULL;
   sqlite3_bind_int64 (stmt, 1, mood_id);
   qing_repository_bind_viewer (stmt, viewer);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return qing_repository_mood_from_row (self, stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
-                         _("This mood entry is no longer in the database."));
-  else
-    qing_store_set_error_from_db (self, error, _("Reading the mood journal"));
-  return NULL;
+  return (gpointer) qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_mood_from_row,
+                                              _("This mood entry is no longer in the database."),
+                                              _("Reading the mood journal"), error);
 }
 
 /* Returns the entries about @student_id noted in [@from_utc, @to_utc) that
@@ -291,7 +284,6 @@ static GObject *
 moods_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, STUDENT_MOODS_SQL " AND m.id = ?4", error);
   if (stmt == NULL)
@@ -301,12 +293,8 @@ moods_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GErro
   sqlite3_bind_int64 (stmt, 3, scope->to_utc);
   sqlite3_bind_int64 (stmt, 4, id);
   qing_repository_bind_viewer (stmt, &scope->viewer);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (qing_repository_mood_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading the mood journal"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_mood_from_row, NULL,
+                                    _("Reading the mood journal"), error);
 }
 
 static int

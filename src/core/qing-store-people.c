@@ -169,7 +169,6 @@ QingPerson *
 qing_store_get_person (QingStore *self, gint64 person_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
 
@@ -178,15 +177,9 @@ qing_store_get_person (QingStore *self, gint64 person_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return qing_repository_person_from_row (self, stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
-                         _("This person is no longer in the database."));
-  else
-    qing_store_set_error_from_db (self, error, _("Reading a person"));
-  return NULL;
+  return (gpointer) qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_person_from_row,
+                                              _("This person is no longer in the database."),
+                                              _("Reading a person"), error);
 }
 
 /* Fills @records with what removing @person_id would delete with them:
@@ -555,18 +548,13 @@ static GObject *
 query_one_person (QingStore *self, const char *sql, gint64 key, gint64 id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = qing_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, key);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (qing_repository_person_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading a person"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_person_from_row, NULL,
+                                    _("Reading a person"), error);
 }
 
 static GPtrArray *

@@ -154,22 +154,15 @@ static QingTalk *
 read_talk (QingStore *self, gint64 talk_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, "SELECT " QING_TALK_COLUMNS " FROM talks t WHERE t.id = ?1",
                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, talk_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return qing_repository_talk_from_row (self, stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
-                         _("This talk is no longer in the database."));
-  else
-    qing_store_set_error_from_db (self, error, _("Reading a talk"));
-  return NULL;
+  return (gpointer) qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_talk_from_row,
+                                              _("This talk is no longer in the database."),
+                                              _("Reading a talk"), error);
 }
 
 typedef struct
@@ -223,7 +216,6 @@ QingTalk *
 qing_store_get_talk (QingStore *self, const QingViewer *viewer, gint64 talk_id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (QING_IS_STORE (self), NULL);
   g_return_val_if_fail (viewer != NULL, NULL);
@@ -233,15 +225,9 @@ qing_store_get_talk (QingStore *self, const QingViewer *viewer, gint64 talk_id, 
     return NULL;
   sqlite3_bind_int64 (stmt, 1, talk_id);
   qing_repository_bind_viewer (stmt, viewer);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return qing_repository_talk_from_row (self, stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, QING_STORE_ERROR, QING_STORE_ERROR_NOT_FOUND,
-                         _("This talk is no longer in the database."));
-  else
-    qing_store_set_error_from_db (self, error, _("Reading a talk"));
-  return NULL;
+  return (gpointer) qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_talk_from_row,
+                                              _("This talk is no longer in the database."),
+                                              _("Reading a talk"), error);
 }
 
 #define STUDENT_TALKS_SQL \
@@ -524,7 +510,6 @@ static GObject *
 talks_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, STUDENT_TALKS_SQL " AND t.id = ?4", error);
   if (stmt == NULL)
@@ -534,12 +519,8 @@ talks_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GErro
   sqlite3_bind_int64 (stmt, 3, scope->to_utc);
   sqlite3_bind_int64 (stmt, 4, id);
   qing_repository_bind_viewer (stmt, &scope->viewer);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (qing_repository_talk_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading a talk"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_talk_from_row, NULL,
+                                    _("Reading a talk"), error);
 }
 
 static int

@@ -407,19 +407,14 @@ static GObject *
 timers_query_one (QingStore *self, const QingRecordScope *scope, gint64 id, GError **error)
 {
   g_autoptr (QingStoreStmt) stmt = NULL;
-  int rc;
 
   stmt = qing_store_prepare (self, TIMERS_SQL " AND r.id = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, scope->key);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return G_OBJECT (qing_repository_timer_from_row (self, stmt));
-  if (rc != SQLITE_DONE)
-    qing_store_set_error_from_db (self, error, _("Reading the listening timer"));
-  return NULL;
+  return qing_repository_fetch_one (self, stmt, (QingRowFunc) qing_repository_timer_from_row, NULL,
+                                    _("Reading the listening timer"), error);
 }
 
 static int
