@@ -235,7 +235,7 @@ make_backup (const char *db_path, const char *target, GError **error)
       sqlite3_close_v2 (src);
       return FALSE;
     }
-  sqlite3_busy_timeout (src, 5000);
+  sqlite3_busy_timeout (src, QING_STORE_BUSY_TIMEOUT_MS);
   copied = copy_database (src, part, "PRAGMA quick_check (1)", &problem, error);
   sqlite3_close_v2 (src);
   if (!copied)

@@ -227,6 +227,7 @@ qing_store_inspect_file (const char *path, guint known_version, gboolean full_ch
       return FALSE;
     }
   sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, QING_STORE_BUSY_TIMEOUT_MS);
   ok = check_contents (db, path, known_version,
                        full_check || st.st_size <= QING_STORE_QUICK_CHECK_MAX_BYTES,
                        error);

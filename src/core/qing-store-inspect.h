@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * every database in full, whatever its size. */
 #define QING_STORE_QUICK_CHECK_MAX_BYTES (2 * 1024 * 1024)
 
+/* How long a connection waits for another one's lock (another process
+ * reading, or recovering the write-ahead log after a crash) before it
+ * gives up.  The inspection waits too: a passing lock is not damage. */
+#define QING_STORE_BUSY_TIMEOUT_MS 5000
+
 /* The schema version this build writes (with the test hook's migration). */
 guint    qing_store_known_version (void);
 

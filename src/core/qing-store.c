@@ -24,8 +24,6 @@
 #include "qing-store-private.h"
 #include "qing-store-inspect.h"
 
-#define BUSY_TIMEOUT_MS 5000
-
 typedef struct
 {
   GQuark          table;
@@ -232,7 +230,7 @@ open_for_writing (QingStore *self, GError **error)
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, QING_STORE_BUSY_TIMEOUT_MS);
 
   if (!exec_sql (self->db,
                  "PRAGMA journal_mode = WAL;"
